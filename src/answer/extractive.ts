@@ -1,0 +1,80 @@
+import type { Lang } from '../corpus/types.js';
+import type { Passage, Retrieval, ScoredSentence } from '../search/retriever.js';
+import { answerType, hasAnswerOfType, type AnswerType } from './answerType.js';
+import type { Answer, Citation } from './types.js';
+
+export interface AnswerSettings {
+  /** Below this confidence the answer says the documents do not cover the question. */
+  abstainBelow: number;
+  /** A second sentence joins the answer when it covers words the first missed and scores at least this share of it. */
+  secondSentenceRatio: number;
+}
+
+export const DEFAULT_ANSWER_SETTINGS: AnswerSettings = { abstainBelow: 0.42, secondSentenceRatio: 0.75 };
+
+interface Candidate {
+  passage: Passage;
+  scored: ScoredSentence;
+  score: number;
+}
+
+const NOT_COVERED: Record<Lang, string> = {
+  en: "The documents don't say. These are the closest passages I found:",
+  pt: 'Os documentos não dizem isso. Estas são as passagens mais próximas que encontrei:',
+};
+
+/** How well one sentence answers: its own match, the match of the passage around it, and the answer type. */
+export function sentenceScore(scored: ScoredSentence, passage: Passage, type: AnswerType, question: string, lang: Lang): number {
+  const { dense, lexical } = scored;
+  let score = 0.4 * Math.max(0, dense) + 0.25 * lexical.score + 0.15 * lexical.coverage + 0.2 * passage.score;
+  if (!hasAnswerOfType(type, scored.sentence.text, question)) score -= 0.1;
+  if (passage.chunk.lang === lang) score += 0.02; // prefer the asker's language when the evidence is as good
+  return score;
+}
+
+function rankCandidates(retrieval: Retrieval): Candidate[] {
+  const { query } = retrieval;
+  const type = answerType(query.text);
+  return retrieval.passages
+    .flatMap((passage) => passage.sentences.map((scored) => ({ passage, scored, score: sentenceScore(scored, passage, type, query.text, query.lang) })))
+    .sort((a, b) => b.score - a.score);
+}
+
+/** A second sentence for the words of a multi-part question the first one leaves out. */
+function complement(best: Candidate, rest: Candidate[], settings: AnswerSettings): Candidate | undefined {
+  const missing = (c: Candidate) => [...c.scored.lexical.matched].filter((w) => !best.scored.lexical.matched.has(w)).length;
+  return rest.find((c) => c.scored.sentence.start !== best.scored.sentence.start && missing(c) > 0 && c.score >= best.score * settings.secondSentenceRatio);
+}
+
+function cite(chosen: Candidate[]): { text: string; citations: Citation[] } {
+  const citations: Citation[] = [];
+  const parts: string[] = [];
+  for (const c of chosen) {
+    let citation = citations.find((x) => x.chunk.id === c.passage.chunk.id);
+    if (!citation) {
+      citation = { n: citations.length + 1, chunk: c.passage.chunk, quote: '', quoteSpan: { start: c.scored.sentence.start, end: c.scored.sentence.end } };
+      citations.push(citation);
+    }
+    citation.quoteSpan = { start: Math.min(citation.quoteSpan.start, c.scored.sentence.start), end: Math.max(citation.quoteSpan.end, c.scored.sentence.end) };
+    parts.push(`${c.scored.sentence.text} [${citation.n}]`);
+  }
+  for (const citation of citations) {
+    const { chunk, quoteSpan } = citation;
+    citation.quote = chunk.text.slice(quoteSpan.start - chunk.start, quoteSpan.end - chunk.start);
+  }
+  return { text: parts.join(' '), citations };
+}
+
+/** Picks the sentence(s) that answer the question, each cited, or abstains when the evidence is weak. */
+export function composeAnswer(retrieval: Retrieval, settings: AnswerSettings = DEFAULT_ANSWER_SETTINGS): Answer {
+  const lang = retrieval.query.lang;
+  const candidates = rankCandidates(retrieval);
+  const best = candidates[0];
+  const confidence = best ? Math.min(1, Math.max(0, best.score)) : 0;
+  if (!best || confidence < settings.abstainBelow) {
+    return { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang };
+  }
+  const second = complement(best, candidates.slice(1), settings);
+  const chosen = second ? [best, second].sort((a, b) => (a.passage === b.passage ? a.scored.sentence.start - b.scored.sentence.start : 0)) : [best];
+  return { ...cite(chosen), abstained: false, confidence, lang };
+}

@@ -1,0 +1,18 @@
+import type { Chunk, Span } from '../corpus/types.js';
+
+export interface Citation {
+  n: number;
+  chunk: Chunk;
+  /** The exact source text the answer relies on (one or more whole sentences of the chunk). */
+  quote: string;
+  quoteSpan: Span;
+}
+
+export interface Answer {
+  text: string;
+  abstained: boolean;
+  citations: Citation[];
+  /** 0–1: how strongly the best evidence matches the question. */
+  confidence: number;
+  lang: 'en' | 'pt';
+}

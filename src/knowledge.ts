@@ -1,0 +1,87 @@
+import type { Config } from './config.js';
+import { composeAnswer, DEFAULT_ANSWER_SETTINGS, type AnswerSettings } from './answer/extractive.js';
+import type { Answer } from './answer/types.js';
+import { EmbedderMismatchError, loadEmbedder, loadEmbedderFor } from './embed/choose.js';
+import type { Embedder } from './embed/types.js';
+import { ingest, type IngestReport } from './ingest.js';
+import type { Logger } from './log.js';
+import { bundledLexicon } from './search/lexicon.js';
+import { Retriever, type Passage } from './search/retriever.js';
+import { IndexMissingError, openBuild } from './store/indexFiles.js';
+import { loadIndex } from './store/loadIndex.js';
+import type { Manifest } from './store/manifest.js';
+
+export interface AskResult {
+  question: string;
+  answer: Answer;
+  passages: Passage[];
+  timings_ms: Record<string, number>;
+}
+
+export interface OpenOptions {
+  /** Build the index first when there is none (saying so), instead of failing. */
+  buildIfMissing?: boolean;
+  onIngestProgress?: (done: number, total: number) => void;
+  answerSettings?: AnswerSettings;
+}
+
+type KnowledgeConfig = Pick<Config, 'corpusDir' | 'indexDir' | 'modelDir' | 'embeddingModel' | 'transformersModel' | 'hubTimeoutMs' | 'chunkSize' | 'chunkOverlap'>;
+
+/** The loaded index, its retriever and the answerer: what every front end asks. */
+export class Knowledge {
+  private constructor(
+    readonly manifest: Manifest,
+    readonly embedder: Embedder,
+    private readonly retriever: Retriever,
+    private readonly answerSettings: AnswerSettings,
+  ) {}
+
+  /** Opens the current index with the embedder that built it. */
+  static async open(config: KnowledgeConfig, log: Logger, options: OpenOptions = {}): Promise<Knowledge> {
+    let built: Manifest;
+    try {
+      built = (await openBuild(config.indexDir)).manifest;
+    } catch (error) {
+      if (!(error instanceof IndexMissingError) || !options.buildIfMissing) throw error;
+      log.info(`No index yet in ${config.indexDir}: building it from ${config.corpusDir} first.`);
+      const embedder = await loadEmbedder(config, log);
+      await ingest({ config, embedder, log, onProgress: options.onIngestProgress });
+      return Knowledge.open(config, log, { ...options, buildIfMissing: false });
+    }
+    const wanted = config.embeddingModel;
+    const builtBy = built.embedder.id;
+    if (wanted !== 'auto' && !builtBy.startsWith(wanted === 'use-lite' ? 'use-lite:' : 'transformers:')) {
+      throw new EmbedderMismatchError(`The index was built with ${builtBy} but EMBEDDING_MODEL=${wanted}. Run "npm run ingest" to rebuild it with ${wanted}.`);
+    }
+    const embedder = await loadEmbedderFor(builtBy, config, log);
+    const { manifest, chunks, store } = await loadIndex(config.indexDir, embedder);
+    const retriever = new Retriever(chunks, store, embedder, bundledLexicon());
+    return new Knowledge(manifest, embedder, retriever, options.answerSettings ?? DEFAULT_ANSWER_SETTINGS);
+  }
+
+  async ask(question: string, passageCount = 5): Promise<AskResult> {
+    const started = performance.now();
+    const retrieval = await this.retriever.retrieve(question, passageCount);
+    const t = performance.now();
+    const answer = composeAnswer(retrieval, this.answerSettings);
+    const answerMs = performance.now() - t;
+    const timings = { ...retrieval.timings, answer: answerMs, total: performance.now() - started };
+    return {
+      question,
+      answer,
+      passages: retrieval.passages.slice(0, passageCount),
+      timings_ms: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 100) / 100])),
+    };
+  }
+
+  async search(query: string, limit: number): Promise<Passage[]> {
+    return (await this.retriever.retrieve(query, limit, 0)).passages.slice(0, limit);
+  }
+}
+
+/** Re-reads the corpus into a new build and opens it; the caller swaps it in when this resolves. */
+export async function rebuild(config: KnowledgeConfig, log: Logger, onProgress?: (done: number, total: number) => void): Promise<{ knowledge: Knowledge; report: IngestReport }> {
+  const embedder = await loadEmbedder(config, log);
+  const report = await ingest({ config, embedder, log, onProgress });
+  return { knowledge: await Knowledge.open(config, log), report };
+}

@@ -1,0 +1,84 @@
+import type { Chunk } from '../corpus/types.js';
+import type { TermGroup } from './query.js';
+import { indexTerms } from './text.js';
+
+const K1 = 1.2;
+const B = 0.75;
+
+export interface LexicalScore {
+  /** BM25 divided by the best score the query could reach, so 1 means every word matched strongly. */
+  score: number;
+  /** Share of the question's weight (by idf) whose words the text contains. */
+  coverage: number;
+  matched: Set<string>;
+}
+
+/** Okapi BM25 over chunks, where a question word scores by its best-matching variant. */
+export class Bm25Index {
+  private readonly termFrequencies: Map<string, number>[];
+  private readonly lengths: number[];
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly averageLength: number;
+
+  constructor(chunks: Chunk[]) {
+    this.termFrequencies = chunks.map((chunk) => {
+      const counts = new Map<string, number>();
+      for (const term of indexTerms(`${chunk.section.join(' ')} ${chunk.text}`, chunk.lang)) counts.set(term, (counts.get(term) ?? 0) + 1);
+      return counts;
+    });
+    this.lengths = this.termFrequencies.map((tf) => [...tf.values()].reduce((a, b) => a + b, 0));
+    for (const tf of this.termFrequencies) for (const term of tf.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    this.averageLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, this.lengths.length);
+  }
+
+  get size(): number {
+    return this.lengths.length;
+  }
+
+  idf(term: string): number {
+    const n = this.documentFrequency.get(term) ?? 0;
+    return Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
+  }
+
+  /** A question word's weight: the idf of its rarest variant (unknown words weigh the most). */
+  groupWeight(group: TermGroup): number {
+    return Math.max(...group.variants.filter((v) => v.weight === 1).map((v) => this.idf(v.term)));
+  }
+
+  score(groups: TermGroup[], chunk: number): LexicalScore {
+    return scoreTerms(groups, this.termFrequencies[chunk]!, this.lengths[chunk]! / this.averageLength, (t) => this.idf(t), (g) => this.groupWeight(g));
+  }
+}
+
+/** BM25 of term groups against one text's term counts; shared by chunks and single sentences. */
+export function scoreTerms(
+  groups: TermGroup[],
+  counts: Map<string, number>,
+  relativeLength: number,
+  idf: (term: string) => number,
+  groupWeight: (group: TermGroup) => number,
+): LexicalScore {
+  let score = 0;
+  let best = 0;
+  let covered = 0;
+  let total = 0;
+  const matched = new Set<string>();
+  for (const group of groups) {
+    const weight = groupWeight(group);
+    total += weight;
+    best += weight * (K1 + 1);
+    let groupScore = 0;
+    for (const { term, weight: w } of group.variants) {
+      const tf = counts.get(term) ?? 0;
+      if (tf === 0) continue;
+      const s = w * idf(term) * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + B * relativeLength)));
+      if (s > groupScore) groupScore = s;
+    }
+    if (groupScore > 0) {
+      score += groupScore;
+      covered += weight;
+      matched.add(group.word);
+    }
+  }
+  return { score: best ? score / best : 0, coverage: total ? covered / total : 0, matched };
+}

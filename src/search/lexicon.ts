@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import type { Lang } from '../corpus/types.js';
+import { foldAccents, isStopword, stem, words } from './text.js';
+
+/** Target-language words for a source-language phrase, keyed by the phrase's stems joined with spaces. */
+type Dictionary = Map<string, string[]>;
+
+export interface Lexicon {
+  /** Dictionaries by the language translated from. */
+  from: Record<Lang, Dictionary>;
+  longestPhrase: number;
+}
+
+const DEFAULT_FILE = new URL('./lexicon/en-pt.tsv', import.meta.url);
+
+function phraseKey(phrase: string, lang: Lang): string {
+  return words(phrase).filter((w) => !isStopword(w)).map((w) => stem(w, lang)).join(' ');
+}
+
+function add(dictionary: Dictionary, key: string, target: string): void {
+  if (key === '') return;
+  const targets = dictionary.get(key) ?? [];
+  if (!targets.includes(target)) targets.push(target);
+  dictionary.set(key, targets);
+}
+
+/** Parses `english<TAB>portuguese` lines (comments start with #) into dictionaries in both directions. */
+export function parseLexicon(tsv: string): Lexicon {
+  const lexicon: Lexicon = { from: { en: new Map(), pt: new Map() }, longestPhrase: 1 };
+  for (const line of tsv.split('\n')) {
+    if (line.startsWith('#') || !line.includes('\t')) continue;
+    const [en, pt] = line.split('\t').map((s) => s.trim().toLowerCase()) as [string, string];
+    const enKey = phraseKey(en, 'en');
+    const ptKey = phraseKey(pt, 'pt');
+    add(lexicon.from.en, enKey, pt);
+    add(lexicon.from.pt, ptKey, en);
+    add(lexicon.from.pt, foldAccents(ptKey), en); // questions typed without accents
+    lexicon.longestPhrase = Math.max(lexicon.longestPhrase, enKey.split(' ').length, ptKey.split(' ').length);
+  }
+  return lexicon;
+}
+
+let bundled: Lexicon | undefined;
+
+/** The English–Portuguese lexicon shipped with the project (read once). */
+export function bundledLexicon(): Lexicon {
+  bundled ??= parseLexicon(readFileSync(DEFAULT_FILE, 'utf8'));
+  return bundled;
+}
+
+export interface Translation {
+  /** Index of the first and one past the last source word the translation covers. */
+  from: number;
+  to: number;
+  targets: string[];
+}
+
+/** Greedy longest-phrase translation of content words; words the lexicon lacks (names, numbers) get none. */
+export function translateWords(contentWords: string[], lang: Lang, lexicon: Lexicon): Translation[] {
+  const dictionary = lexicon.from[lang];
+  const stems = contentWords.map((w) => stem(w, lang));
+  const translations: Translation[] = [];
+  let i = 0;
+  while (i < stems.length) {
+    let matched = false;
+    for (let n = Math.min(lexicon.longestPhrase, stems.length - i); n >= 1 && !matched; n--) {
+      const key = stems.slice(i, i + n).join(' ');
+      const targets = dictionary.get(key) ?? dictionary.get(foldAccents(key));
+      if (targets) {
+        translations.push({ from: i, to: i + n, targets });
+        i += n;
+        matched = true;
+      }
+    }
+    if (!matched) i++;
+  }
+  return translations;
+}
+
+/** A word-for-word English rendering of Portuguese text, so an English-only encoder can place it. */
+export function glossToEnglish(text: string, lexicon: Lexicon, perWord = 2): string {
+  const content = words(text).filter((w) => !isStopword(w));
+  const translations = translateWords(content, 'pt', lexicon);
+  const out: string[] = [];
+  let i = 0;
+  for (const t of translations) {
+    out.push(...content.slice(i, t.from), ...t.targets.slice(0, perWord));
+    i = t.to;
+  }
+  out.push(...content.slice(i));
+  return out.join(' ');
+}

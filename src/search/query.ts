@@ -1,0 +1,56 @@
+import type { Lang } from '../corpus/types.js';
+import { detectLanguage } from './language.js';
+import { glossToEnglish, translateWords, type Lexicon } from './lexicon.js';
+import { foldAccents, isStopword, stem, words } from './text.js';
+
+export interface TermVariant {
+  term: string;
+  weight: number;
+}
+
+/** One word of the question and the index terms that count as finding it (stems, spellings, translations). */
+export interface TermGroup {
+  word: string;
+  variants: TermVariant[];
+}
+
+export interface AnalyzedQuery {
+  text: string;
+  lang: Lang;
+  groups: TermGroup[];
+  /** Texts to embed for dense search: the question itself, and an English gloss of a Portuguese one. */
+  denseTexts: string[];
+}
+
+const OTHER: Record<Lang, Lang> = { en: 'pt', pt: 'en' };
+export const TRANSLATION_WEIGHT = 0.8;
+
+function addVariant(group: TermGroup, term: string, weight: number): void {
+  if (term === '') return;
+  const existing = group.variants.find((v) => v.term === term);
+  if (existing) existing.weight = Math.max(existing.weight, weight);
+  else group.variants.push({ term, weight });
+}
+
+/**
+ * Turns a question into weighted term groups for BM25. Each content word matches its stem in
+ * either language (names and cognates) and, through the lexicon, its translations.
+ */
+export function analyzeQuery(text: string, lexicon: Lexicon, glossForDense: boolean): AnalyzedQuery {
+  const lang = detectLanguage(text);
+  const other = OTHER[lang];
+  const content = words(text).filter((w) => !isStopword(w));
+  const groups: TermGroup[] = content.map((word) => {
+    const group: TermGroup = { word, variants: [] };
+    addVariant(group, stem(word, lang), 1);
+    addVariant(group, stem(word, other), 1);
+    addVariant(group, stem(foldAccents(word), lang), 1);
+    return group;
+  });
+  for (const t of translateWords(content, lang, lexicon)) {
+    const targets = t.targets.flatMap((phrase) => words(phrase).filter((w) => !isStopword(w)).map((w) => stem(w, other)));
+    for (let i = t.from; i < t.to; i++) for (const term of targets) addVariant(groups[i]!, term, TRANSLATION_WEIGHT);
+  }
+  const denseTexts = glossForDense && lang !== 'en' ? [glossToEnglish(text, lexicon)] : [text];
+  return { text, lang, groups, denseTexts };
+}
