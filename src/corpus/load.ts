@@ -48,7 +48,7 @@ export interface LoadedCorpus {
 export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
   let names: string[];
   try {
-    names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
+    names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).sort();
   } catch (error) {
     throw new CorpusError(`Cannot read the corpus folder ${dir}: ${(error as Error).message}`);
   }

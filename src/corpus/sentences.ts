@@ -6,11 +6,22 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const CLOSERS = `"'”’)]»`;
+/** Scraped reference marks such as "[web:10]" that follow a full stop. */
+const REFERENCE = /^\[[^\]\s]{1,24}\]/;
+
+function skipClosers(text: string, from: number, end: number): number {
+  let i = from;
+  for (;;) {
+    while (i < end && CLOSERS.includes(text[i]!)) i++;
+    const ref = text[i] === '[' ? REFERENCE.exec(text.slice(i, Math.min(end, i + 26))) : null;
+    if (!ref) return i;
+    i += ref[0].length;
+  }
+}
 
 function isBoundary(text: string, dot: number, end: number): boolean {
   const mark = text[dot]!;
-  let after = dot + 1;
-  while (after < end && CLOSERS.includes(text[after]!)) after++;
+  const after = skipClosers(text, dot + 1, end);
   if (after >= end) return true;
   const next = text[after]!;
   if (mark === '.') {
@@ -43,8 +54,7 @@ export function splitSentences(text: string, start = 0, end = text.length): Sent
     const ch = text[i]!;
     if (ch === '\n') push(i + 1);
     else if ((ch === '.' || ch === '!' || ch === '?') && isBoundary(text, i, end)) {
-      let after = i + 1;
-      while (after < end && CLOSERS.includes(text[after]!)) after++;
+      const after = skipClosers(text, i + 1, end);
       push(after);
       i = after - 1;
     }

@@ -20,6 +20,7 @@ export async function runEval(knowledge: Knowledge, questions: EvalQuestion[]): 
       question,
       answer: result.answer.text,
       abstained: result.answer.abstained,
+      confidence: result.answer.confidence,
       passages: result.passages.map((p) => p.chunk.text),
       citations: result.answer.citations.map((c) => ({ quote: c.quote, passage: c.chunk.text })),
       ms: result.timings_ms.total ?? 0,

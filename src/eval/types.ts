@@ -15,6 +15,7 @@ export interface EvalOutcome {
   question: EvalQuestion;
   answer: string;
   abstained: boolean;
+  confidence: number;
   /** Texts of the retrieved passages, best first. */
   passages: string[];
   /** For each citation: the quote shown and the whole passage it points at. */
