@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig, type Config } from '../src/config.js';
 import { EmbedderMismatchError } from '../src/embed/choose.js';
 import { CorpusError } from '../src/corpus/load.js';
@@ -10,6 +11,7 @@ const EXPECTED = [ConfigError, CorpusError, IndexError, EmbedderMismatchError];
 export async function run(main: (config: Config, log: Logger) => Promise<void>): Promise<void> {
   let log: Logger | undefined;
   try {
+    if (existsSync('.env')) process.loadEnvFile('.env');
     const config = loadConfig();
     log = createLogger(config.logLevel);
     await main(config, log);

@@ -57,7 +57,7 @@ export class TransformersEmbeddings extends Embeddings implements Embedder {
     env.allowLocalModels = true;
     const local = await isLocal(options.modelDir, options.model);
     if (!local && !(await hubReachable(options.hubTimeoutMs))) {
-      throw new Error(`${options.model} is not in ${options.modelDir} and the Hugging Face hub did not answer within ${options.hubTimeoutMs} ms`);
+      throw new Error(`${options.model} is not in ${options.modelDir} and the Hugging Face hub could not be reached (waited up to ${options.hubTimeoutMs} ms)`);
     }
     env.allowRemoteModels = !local;
     const extractor = await pipeline('feature-extraction', options.model, {
