@@ -1,6 +1,6 @@
 import type { Lang } from '../corpus/types.js';
 import type { Passage, Retrieval, ScoredSentence } from '../search/retriever.js';
-import { answerType, hasAnswerOfType, type AnswerType } from './answerType.js';
+import { answerTokens, answerType, hasAnswerOfType, type AnswerType } from './answerType.js';
 import type { Answer, Citation } from './types.js';
 
 export interface AnswerSettings {
@@ -10,7 +10,7 @@ export interface AnswerSettings {
   secondSentenceRatio: number;
 }
 
-export const DEFAULT_ANSWER_SETTINGS: AnswerSettings = { abstainBelow: 0.42, secondSentenceRatio: 0.75 };
+export const DEFAULT_ANSWER_SETTINGS: AnswerSettings = { abstainBelow: 0.31, secondSentenceRatio: 0.75 };
 
 interface Candidate {
   passage: Passage;
@@ -27,7 +27,7 @@ const NOT_COVERED: Record<Lang, string> = {
 export function sentenceScore(scored: ScoredSentence, passage: Passage, type: AnswerType, question: string, lang: Lang): number {
   const { dense, lexical } = scored;
   let score = 0.4 * Math.max(0, dense) + 0.25 * lexical.score + 0.15 * lexical.coverage + 0.2 * passage.score;
-  if (!hasAnswerOfType(type, scored.sentence.text, question)) score -= 0.1;
+  if (!hasAnswerOfType(type, scored.sentence.text, question)) score -= type === 'name' ? 0.15 : 0.1;
   if (passage.chunk.lang === lang) score += 0.02; // prefer the asker's language when the evidence is as good
   return score;
 }
@@ -35,9 +35,23 @@ export function sentenceScore(scored: ScoredSentence, passage: Passage, type: An
 function rankCandidates(retrieval: Retrieval): Candidate[] {
   const { query } = retrieval;
   const type = answerType(query.text);
-  return retrieval.passages
+  const passages = new Set([...retrieval.passages, ...(retrieval.native ? [retrieval.native] : [])]);
+  return [...passages]
     .flatMap((passage) => passage.sentences.map((scored) => ({ passage, scored, score: sentenceScore(scored, passage, type, query.text, query.lang) })))
     .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * When the best sentence is in the other language, a sentence in the asker's language that gives
+ * the same names or numbers and matches the question too answers just as well, and reads better.
+ */
+function inAskersLanguage(best: Candidate, candidates: Candidate[], lang: Lang, question: string): Candidate {
+  if (best.passage.chunk.lang === lang) return best;
+  const wanted = answerTokens(best.scored.sentence.text, question);
+  const same = candidates.find(
+    (c) => c.passage.chunk.lang === lang && c.scored.lexical.matched.size > 0 && [...answerTokens(c.scored.sentence.text, question)].some((t) => wanted.has(t)),
+  );
+  return same ?? best;
 }
 
 /** A second sentence for the words of a multi-part question the first one leaves out. */
@@ -65,16 +79,27 @@ function cite(chosen: Candidate[]): { text: string; citations: Citation[] } {
   return { text: parts.join(' '), citations };
 }
 
+/**
+ * Names in the question that no document mentions in any form ("Venice", "FIFA"): the documents
+ * cannot answer a question about something they never name, however close the rest of it is.
+ */
+export function unknownNames(question: string, unknownWords: string[]): string[] {
+  const unknown = new Set(unknownWords);
+  const capitalized = question.match(/(?<=[\p{L}\p{N}][^\p{L}\p{N}]*\s)\p{Lu}[\p{L}\p{N}]*/gu) ?? [];
+  return capitalized.filter((name) => unknown.has(name.toLowerCase()));
+}
+
 /** Picks the sentence(s) that answer the question, each cited, or abstains when the evidence is weak. */
 export function composeAnswer(retrieval: Retrieval, settings: AnswerSettings = DEFAULT_ANSWER_SETTINGS): Answer {
   const lang = retrieval.query.lang;
   const candidates = rankCandidates(retrieval);
   const best = candidates[0];
   const confidence = best ? Math.min(1, Math.max(0, best.score)) : 0;
-  if (!best || confidence < settings.abstainBelow) {
+  if (!best || confidence < settings.abstainBelow || unknownNames(retrieval.query.text, retrieval.unknownWords).length > 0) {
     return { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang };
   }
-  const second = complement(best, candidates.slice(1), settings);
-  const chosen = second ? [best, second].sort((a, b) => (a.passage === b.passage ? a.scored.sentence.start - b.scored.sentence.start : 0)) : [best];
+  const first = inAskersLanguage(best, candidates, lang, retrieval.query.text);
+  const second = complement(first, candidates.filter((c) => c !== first), settings);
+  const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.scored.sentence.start - b.scored.sentence.start : 0)) : [best];
   return { ...cite(chosen), abstained: false, confidence, lang };
 }

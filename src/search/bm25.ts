@@ -35,6 +35,11 @@ export class Bm25Index {
     return this.lengths.length;
   }
 
+  /** Whether any chunk contains the term. */
+  has(term: string): boolean {
+    return this.documentFrequency.has(term);
+  }
+
   idf(term: string): number {
     const n = this.documentFrequency.get(term) ?? 0;
     return Math.log(1 + (this.size - n + 0.5) / (n + 0.5));

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { Lang } from '../corpus/types.js';
 import { foldAccents, isStopword, stem, words } from './text.js';
 
-/** Target-language words for a source-language phrase, keyed by the phrase's stems joined with spaces. */
+/**
+ * Target-language words for a source-language phrase, keyed both by the phrase's exact words and by
+ * their stems. Exact words are tried first: Portuguese stems are aggressive ("livro" and "livre"
+ * share "livr"), so a stem is only the fallback for inflected forms the lexicon does not list.
+ */
 type Dictionary = Map<string, string[]>;
 
 export interface Lexicon {
@@ -13,8 +17,16 @@ export interface Lexicon {
 
 const DEFAULT_FILE = new URL('./lexicon/en-pt.tsv', import.meta.url);
 
-function phraseKey(phrase: string, lang: Lang): string {
-  return words(phrase).filter((w) => !isStopword(w)).map((w) => stem(w, lang)).join(' ');
+function contentWords(phrase: string): string[] {
+  return words(phrase).filter((w) => !isStopword(w));
+}
+
+function stemKey(phrase: string, lang: Lang): string {
+  return contentWords(phrase).map((w) => stem(w, lang)).join(' ');
+}
+
+function exactKey(phrase: string): string {
+  return '=' + foldAccents(contentWords(phrase).join(' '));
 }
 
 function add(dictionary: Dictionary, key: string, target: string): void {
@@ -30,12 +42,11 @@ export function parseLexicon(tsv: string): Lexicon {
   for (const line of tsv.split('\n')) {
     if (line.startsWith('#') || !line.includes('\t')) continue;
     const [en, pt] = line.split('\t').map((s) => s.trim().toLowerCase()) as [string, string];
-    const enKey = phraseKey(en, 'en');
-    const ptKey = phraseKey(pt, 'pt');
-    add(lexicon.from.en, enKey, pt);
-    add(lexicon.from.pt, ptKey, en);
-    add(lexicon.from.pt, foldAccents(ptKey), en); // questions typed without accents
-    lexicon.longestPhrase = Math.max(lexicon.longestPhrase, enKey.split(' ').length, ptKey.split(' ').length);
+    add(lexicon.from.en, exactKey(en), pt);
+    add(lexicon.from.en, stemKey(en, 'en'), pt);
+    add(lexicon.from.pt, exactKey(pt), en);
+    add(lexicon.from.pt, stemKey(pt, 'pt'), en);
+    lexicon.longestPhrase = Math.max(lexicon.longestPhrase, contentWords(en).length, contentWords(pt).length);
   }
   return lexicon;
 }
@@ -59,13 +70,14 @@ export interface Translation {
 export function translateWords(contentWords: string[], lang: Lang, lexicon: Lexicon): Translation[] {
   const dictionary = lexicon.from[lang];
   const stems = contentWords.map((w) => stem(w, lang));
+  const folded = contentWords.map((w) => foldAccents(w));
   const translations: Translation[] = [];
   let i = 0;
   while (i < stems.length) {
     let matched = false;
     for (let n = Math.min(lexicon.longestPhrase, stems.length - i); n >= 1 && !matched; n--) {
-      const key = stems.slice(i, i + n).join(' ');
-      const targets = dictionary.get(key) ?? dictionary.get(foldAccents(key));
+      const exact = folded.slice(i, i + n).join(' ');
+      const targets = dictionary.get('=' + exact) ?? dictionary.get('=' + exact.replace(/s$/, '')) ?? dictionary.get(stems.slice(i, i + n).join(' '));
       if (targets) {
         translations.push({ from: i, to: i + n, targets });
         i += n;

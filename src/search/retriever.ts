@@ -3,7 +3,7 @@ import type { Embedder } from '../embed/types.js';
 import type { HnswVectorStore } from '../store/hnswVectorStore.js';
 import { sentenceKey, type ItemMetadata } from '../store/items.js';
 import { Bm25Index, scoreTerms, type LexicalScore } from './bm25.js';
-import { DEFAULT_FUSION, fuse, type FusionWeights } from './fusion.js';
+import { balanceLanguages, DEFAULT_FUSION, fuse, type FusionWeights } from './fusion.js';
 import type { Lexicon } from './lexicon.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
 import { indexTerms } from './text.js';
@@ -25,7 +25,11 @@ export interface Passage {
 
 export interface Retrieval {
   query: AnalyzedQuery;
+  /** Question words that no passage contains in any form (stem, spelling or translation). */
+  unknownWords: string[];
   passages: Passage[];
+  /** The best passage in the question's language (its sentences scored), so an answer can be given in that language. */
+  native?: Passage;
   timings: { embed: number; dense: number; lexical: number; fusion: number };
 }
 
@@ -143,14 +147,22 @@ export class Retriever {
       .forEach((x) => candidates.add(x.i));
     const t3 = performance.now();
 
-    const passages: Passage[] = [...candidates].map((i) => {
-      const dense = this.similarity(this.labelsOfChunk[i]!, queryVectors);
-      return { chunk: this.chunks[i]!, dense, lexical: lexical[i]!, score: fuse(dense, lexical[i]!.score, this.weights), sentences: [] };
-    });
+    const chunks = [...candidates].map((i) => this.chunks[i]!);
+    const dense = [...candidates].map((i) => this.similarity(this.labelsOfChunk[i]!, queryVectors));
+    const balanced = balanceLanguages(dense, chunks.map((c) => c.lang));
+    const passages: Passage[] = [...candidates].map((i, j) => ({
+      chunk: chunks[j]!,
+      dense: dense[j]!,
+      lexical: lexical[i]!,
+      score: fuse(balanced[j]!, lexical[i]!.score, this.weights),
+      sentences: [],
+    }));
     passages.sort((a, b) => b.score - a.score);
     const top = passages.slice(0, Math.max(k, readDepth));
-    for (const passage of top.slice(0, readDepth)) passage.sentences = this.scoreSentences(passage, query, queryVectors);
+    const native = readDepth > 0 ? passages.find((p) => p.chunk.lang === query.lang) : undefined;
+    for (const passage of new Set([...top.slice(0, readDepth), ...(native ? [native] : [])])) passage.sentences = this.scoreSentences(passage, query, queryVectors);
     const t4 = performance.now();
-    return { query, passages: top, timings: { embed: t1 - t0, dense: t2 - t1, lexical: t3 - t2, fusion: t4 - t3 } };
+    const unknownWords = query.groups.filter((g) => !g.variants.some((v) => this.bm25.has(v.term))).map((g) => g.word);
+    return { query, unknownWords, passages: top, native, timings: { embed: t1 - t0, dense: t2 - t1, lexical: t3 - t2, fusion: t4 - t3 } };
   }
 }

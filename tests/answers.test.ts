@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { computeMetrics, contains, evidenceRank, isAnswerable } from '../src/eval/metrics.js';
+import { readEvalFile, runEval } from '../src/eval/run.js';
+import type { EvalOutcome } from '../src/eval/types.js';
+import { Knowledge } from '../src/knowledge.js';
+import { silentLog, testConfig } from './support/testConfig.js';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await Knowledge.open(testConfig({ indexDir: inject('realIndexDir') }), silentLog);
+});
+
+describe('answers from the real corpus', () => {
+  it('gives the worldwide gross, citing a passage that quotes it', async () => {
+    const { answer } = await knowledge.ask('How much did the film gross worldwide?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toContain('$25.8 million');
+    const cited = answer.citations.find((c) => c.quote.includes('$25.8 million'));
+    expect(cited?.chunk.section).toEqual(['Reception', 'Box office performance']);
+    expect(answer.text).toContain(`[${cited!.n}]`);
+  });
+
+  it('answers a Portuguese question from the Portuguese synopsis, in Portuguese', async () => {
+    const { answer } = await knowledge.ask('Quem interpreta Stéphanie?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]!.chunk.lang).toBe('pt');
+    expect(answer.citations[0]!.quote).toContain('Marion Cotillard');
+    expect(answer.text.startsWith(answer.citations[0]!.quote.slice(0, 20))).toBe(true);
+  });
+
+  it('says the documents do not cover what they never state, in the language of the question, showing the closest passages', async () => {
+    for (const question of ['What is the name of the orca in the accident?', 'What is the capital of Australia?']) {
+      const result = await knowledge.ask(question);
+      expect(result.answer.abstained, question).toBe(true);
+      expect(result.answer.text).toMatch(/^The documents don't say/);
+      expect(result.answer.citations).toEqual([]);
+      expect(result.passages.length).toBeGreaterThanOrEqual(5);
+    }
+    expect((await knowledge.ask('Qual é a receita de pão de queijo?')).answer.text).toMatch(/^Os documentos não dizem isso/);
+  });
+
+  it('only cites passages it shows, each quoting its source file exactly', async () => {
+    const result = await knowledge.ask('Who plays Anna, Ali\'s sister?');
+    for (const c of result.answer.citations) {
+      expect(result.answer.text).toContain(`[${c.n}]`);
+      expect(c.chunk.text).toContain(c.quote);
+    }
+    expect(result.answer.text.match(/\[(\d+)\]/g)?.every((m) => result.answer.citations.some((c) => `[${c.n}]` === m))).toBe(true);
+  });
+});
+
+describe('the project evaluation set (tests/eval/questions.jsonl)', () => {
+  let outcomes: EvalOutcome[];
+  beforeAll(async () => {
+    outcomes = await runEval(knowledge, await readEvalFile('tests/eval/questions.jsonl'));
+  });
+
+  it('finds the evidence of single-fact questions in the top 5 passages and answers them with it, citing it', () => {
+    const facts = outcomes.filter((o) => o.question.kind === 'fact_en' || o.question.kind === 'fact_pt');
+    const found = facts.filter((o) => { const r = evidenceRank(o); return r > 0 && r <= 5; });
+    expect(found.length / facts.length).toBeGreaterThanOrEqual(0.95);
+    const answered = facts.filter((o) => !o.abstained && o.question.must_contain_any.some((t) => contains(o.answer, t)));
+    expect(answered.length / facts.length).toBeGreaterThanOrEqual(0.85);
+    for (const o of answered) expect(o.citations.some((c) => o.question.must_contain_any.some((t) => contains(c.passage, t))), o.question.id).toBe(true);
+  });
+
+  it('retrieves well and abstains on questions the documents do not answer', () => {
+    const m = computeMetrics(outcomes);
+    console.log(`project set: hit@1 ${m.hit1.toFixed(2)} hit@5 ${m.hit5.toFixed(2)} accuracy ${m.accuracy.toFixed(2)} abstention ${m.abstention.toFixed(2)} false abstention ${m.falseAbstention.toFixed(2)}`);
+    expect(m.hit5).toBeGreaterThanOrEqual(0.9);
+    expect(m.abstention).toBeGreaterThanOrEqual(0.75);
+    expect(m.falseAbstention).toBeLessThanOrEqual(0.2);
+    expect(outcomes.filter((o) => !isAnswerable(o)).length).toBeGreaterThan(10);
+  });
+});
