@@ -13,6 +13,18 @@ export interface Config {
   chunkSize: number;
   chunkOverlap: number;
   logLevel: string;
+  discord: DiscordConfig;
+}
+
+export interface DiscordConfig {
+  /** Absent: `npm start` opens terminal mode instead of connecting. */
+  token?: string;
+  guildId?: string;
+  /** REST base override (tests, proxies), e.g. http://127.0.0.1:PORT/api. */
+  apiBase?: string;
+  moderatorRoleIds: string[];
+  cooldownSeconds: number;
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -27,6 +39,27 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
   }
   return value;
+}
+
+const SNOWFLAKE = /^\d{15,21}$/;
+
+function snowflakes(env: Env, name: string): string[] {
+  const ids = (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = ids.find((id) => !SNOWFLAKE.test(id));
+  if (bad) throw new ConfigError(`${name} must be Discord ids separated by commas (got "${bad}")`);
+  return ids;
+}
+
+function url(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error();
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL such as http://127.0.0.1:8080/api (got "${raw}")`);
+  }
+  return raw.replace(/\/+$/, '');
 }
 
 function choice<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
@@ -53,5 +86,13 @@ export function loadConfig(env: Env = process.env): Config {
     chunkSize,
     chunkOverlap,
     logLevel: choice(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    discord: {
+      token: env.DISCORD_TOKEN?.trim() || undefined,
+      guildId: snowflakes(env, 'DISCORD_GUILD_ID')[0],
+      apiBase: url(env, 'DISCORD_API_BASE'),
+      moderatorRoleIds: snowflakes(env, 'MODERATOR_ROLE_IDS'),
+      cooldownSeconds: integer(env, 'COOLDOWN_SECONDS', 5, 0, 3600),
+      shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10000, 0, 120000),
+    },
   };
 }

@@ -35,7 +35,8 @@ export interface IngestOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const EMBED_BATCH = 32;
+/** Small batches, with a pause between them, keep a serving bot responsive while it re-indexes. */
+const EMBED_BATCH = 8;
 
 /** Vectors of the current index by item hash, when it was built by the same embedder. */
 async function reusableVectors(indexDir: string, embedder: Embedder): Promise<{ vectors: Map<string, number[]>; previous?: Manifest }> {
@@ -81,6 +82,7 @@ export async function ingest({ config, embedder, log, onProgress }: IngestOption
     const vectors = await embedder.embedDocuments(batch.map((d) => d.pageContent));
     batch.forEach((item, j) => known.set(item.metadata.hash, vectors[j]!));
     onProgress?.(Math.min(i + EMBED_BATCH, missing.length), missing.length);
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   const store = new HnswVectorStore(embedder, { dims: embedder.info.dims, settings: DEFAULT_HNSW });

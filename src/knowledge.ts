@@ -23,6 +23,8 @@ export interface OpenOptions {
   buildIfMissing?: boolean;
   onIngestProgress?: (done: number, total: number) => void;
   answerSettings?: AnswerSettings;
+  /** An embedder already loaded (used when it is the one that built the index), to avoid loading it twice. */
+  embedder?: Embedder;
 }
 
 type KnowledgeConfig = Pick<Config, 'corpusDir' | 'indexDir' | 'modelDir' | 'embeddingModel' | 'transformersModel' | 'hubTimeoutMs' | 'chunkSize' | 'chunkOverlap'>;
@@ -44,16 +46,16 @@ export class Knowledge {
     } catch (error) {
       if (!(error instanceof IndexMissingError) || !options.buildIfMissing) throw error;
       log.info(`No index yet in ${config.indexDir}: building it from ${config.corpusDir} first.`);
-      const embedder = await loadEmbedder(config, log);
+      const embedder = options.embedder ?? (await loadEmbedder(config, log));
       await ingest({ config, embedder, log, onProgress: options.onIngestProgress });
-      return Knowledge.open(config, log, { ...options, buildIfMissing: false });
+      return Knowledge.open(config, log, { ...options, embedder, buildIfMissing: false });
     }
     const wanted = config.embeddingModel;
     const builtBy = built.embedder.id;
     if (wanted !== 'auto' && !builtBy.startsWith(wanted === 'use-lite' ? 'use-lite:' : 'transformers:')) {
       throw new EmbedderMismatchError(`The index was built with ${builtBy} but EMBEDDING_MODEL=${wanted}. Run "npm run ingest" to rebuild it with ${wanted}.`);
     }
-    const embedder = await loadEmbedderFor(builtBy, config, log);
+    const embedder = options.embedder?.info.id === builtBy ? options.embedder : await loadEmbedderFor(builtBy, config, log);
     const { manifest, chunks, store } = await loadIndex(config.indexDir, embedder);
     const retriever = new Retriever(chunks, store, embedder, bundledLexicon());
     return new Knowledge(manifest, embedder, retriever, options.answerSettings ?? DEFAULT_ANSWER_SETTINGS);
@@ -79,9 +81,18 @@ export class Knowledge {
   }
 }
 
-/** Re-reads the corpus into a new build and opens it; the caller swaps it in when this resolves. */
-export async function rebuild(config: KnowledgeConfig, log: Logger, onProgress?: (done: number, total: number) => void): Promise<{ knowledge: Knowledge; report: IngestReport }> {
-  const embedder = await loadEmbedder(config, log);
+/**
+ * Re-reads the corpus into a new build and opens it; the caller swaps it in when this resolves.
+ * The serving embedder is reused unless the configuration asks for another one.
+ */
+export async function rebuild(
+  config: KnowledgeConfig,
+  log: Logger,
+  serving: Embedder,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ knowledge: Knowledge; report: IngestReport }> {
+  const keep = config.embeddingModel === 'auto' || serving.info.id.startsWith(config.embeddingModel === 'use-lite' ? 'use-lite:' : 'transformers:');
+  const embedder = keep ? serving : await loadEmbedder(config, log);
   const report = await ingest({ config, embedder, log, onProgress });
-  return { knowledge: await Knowledge.open(config, log), report };
+  return { knowledge: await Knowledge.open(config, log, { embedder }), report };
 }

@@ -18,11 +18,11 @@ export function answerType(question: string): AnswerType {
   return 'any';
 }
 
-/** Whether a sentence holds something of the asked-for kind that the question does not already say. */
-export function hasAnswerOfType(type: AnswerType, sentence: string, question: string): boolean {
+/** Whether a sentence holds something of the asked-for kind that `known` (the question, the document title) does not already say. */
+export function hasAnswerOfType(type: AnswerType, sentence: string, known: string): boolean {
   if (type === 'number') return /\d/.test(sentence) || NUMBER_WORDS.test(sentence);
   if (type === 'person' || type === 'name') {
-    const asked = new Set(words(question));
+    const asked = new Set(words(known));
     const names = (sentence.slice(1).match(/\b\p{Lu}[\p{L}'’-]+/gu) ?? []).filter((n) => !NUMBER_WORDS.test(n));
     const newName = names.some((name) => !asked.has(name.toLowerCase()));
     return type === 'person' ? newName : newName && NAMING.test(sentence);

@@ -27,7 +27,7 @@ const NOT_COVERED: Record<Lang, string> = {
 export function sentenceScore(scored: ScoredSentence, passage: Passage, type: AnswerType, question: string, lang: Lang): number {
   const { dense, lexical } = scored;
   let score = 0.4 * Math.max(0, dense) + 0.25 * lexical.score + 0.15 * lexical.coverage + 0.2 * passage.score;
-  if (!hasAnswerOfType(type, scored.sentence.text, question)) score -= type === 'name' ? 0.15 : 0.1;
+  if (!hasAnswerOfType(type, scored.sentence.text, `${question} ${passage.chunk.title}`)) score -= type === 'name' ? 0.15 : 0.1;
   if (passage.chunk.lang === lang) score += 0.02; // prefer the asker's language when the evidence is as good
   return score;
 }

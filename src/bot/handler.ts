@@ -1,0 +1,56 @@
+import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { findCommand } from './commands/index.js';
+import { NO_MENTIONS, type BotContext } from './context.js';
+import { parseFeedbackId } from './feedback.js';
+
+const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a moment.';
+
+async function tell(interaction: ChatInputCommandInteraction | ButtonInteraction, content: string): Promise<void> {
+  if (interaction.deferred || interaction.replied) await interaction.editReply({ content, embeds: [], components: [], allowedMentions: NO_MENTIONS });
+  else await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+}
+
+async function runCommand(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const started = performance.now();
+  const command = findCommand(interaction.commandName);
+  const line = { command: interaction.commandName, guild: interaction.guildId, user: interaction.user.id };
+  if (!interaction.inGuild()) {
+    await tell(interaction, 'Please use me in a server: I answer slash commands there.');
+    return;
+  }
+  if (!command) {
+    ctx.log.warn(line, 'unknown command');
+    await tell(interaction, `I don't know the command /${interaction.commandName}. Try /help.`);
+    return;
+  }
+  try {
+    const outcome = await command.execute(interaction, ctx);
+    ctx.log.info({ ...line, latencyMs: Math.round(performance.now() - started), ...outcome }, 'interaction');
+  } catch (err) {
+    ctx.log.error({ ...line, err, latencyMs: Math.round(performance.now() - started) }, 'command failed');
+    await tell(interaction, APOLOGY).catch((e: unknown) => ctx.log.warn({ err: e }, 'could not send the apology'));
+  }
+}
+
+async function runButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const feedback = parseFeedbackId(interaction.customId);
+  const answer = feedback && ctx.feedback.recall(feedback.id);
+  if (!feedback || !answer) {
+    ctx.log.warn({ customId: interaction.customId.slice(0, 100), user: interaction.user.id }, 'unknown or expired button');
+    await interaction.reply({ content: 'This button has expired.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  ctx.log.info({ vote: feedback.vote, user: interaction.user.id, guild: interaction.guildId, ...answer }, 'answer feedback');
+  await interaction.reply({ content: feedback.vote === 'up' ? 'Thanks for the feedback! 👍' : 'Thanks, noted: this answer did not help. 👎', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+}
+
+/** Routes one interaction: look the command up and call it; anything unexpected is logged and answered. */
+export async function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
+  if (interaction.isChatInputCommand()) return runCommand(interaction, ctx);
+  if (interaction.isButton()) return runButton(interaction, ctx).catch((err: unknown) => ctx.log.error({ err }, 'button failed'));
+  if (interaction.isAutocomplete()) {
+    await interaction.respond([]).catch((err: unknown) => ctx.log.warn({ err }, 'autocomplete failed'));
+    return;
+  }
+  ctx.log.warn({ type: interaction.type, user: interaction.user.id }, 'unexpected interaction type');
+}
