@@ -12,12 +12,12 @@ export const LIMITS = {
 
 const ELLIPSIS = '…';
 
-/** Cuts at the last space that fits, so no word is broken; adds an ellipsis. */
+/** Cuts at the last space that fits, so no word is broken (unless there is no space at all); adds an ellipsis. */
 export function trimAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - ELLIPSIS.length);
   const space = cut.lastIndexOf(' ');
-  return (space > max / 2 ? cut.slice(0, space) : cut).trimEnd() + ELLIPSIS;
+  return (space > 0 ? cut.slice(0, space) : cut).trimEnd() + ELLIPSIS;
 }
 
 /**
