@@ -55,7 +55,10 @@ function inAskersLanguage(best: Candidate, candidates: Candidate[], lang: Lang, 
 }
 
 /** A second sentence for the words of a multi-part question the first one leaves out. */
-function complement(best: Candidate, rest: Candidate[], settings: AnswerSettings): Candidate | undefined {
+const MULTI_PART = /\b(and|both|e|ambos|ambas)\b|\?.*\?/i;
+
+function complement(best: Candidate, rest: Candidate[], question: string, settings: AnswerSettings): Candidate | undefined {
+  if (!MULTI_PART.test(question) || best.scored.lexical.coverage >= 1) return undefined;
   const missing = (c: Candidate) => [...c.scored.lexical.matched].filter((w) => !best.scored.lexical.matched.has(w)).length;
   return rest.find((c) => c.scored.sentence.start !== best.scored.sentence.start && missing(c) > 0 && c.score >= best.score * settings.secondSentenceRatio);
 }
@@ -99,7 +102,7 @@ export function composeAnswer(retrieval: Retrieval, settings: AnswerSettings = D
     return { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang };
   }
   const first = inAskersLanguage(best, candidates, lang, retrieval.query.text);
-  const second = complement(first, candidates.filter((c) => c !== first), settings);
-  const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.scored.sentence.start - b.scored.sentence.start : 0)) : [best];
+  const second = complement(first, candidates.filter((c) => c !== first), retrieval.query.text, settings);
+  const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.scored.sentence.start - b.scored.sentence.start : 0)) : [first];
   return { ...cite(chosen), abstained: false, confidence, lang };
 }
