@@ -10,7 +10,7 @@ export interface AnswerSettings {
   secondSentenceRatio: number;
 }
 
-export const DEFAULT_ANSWER_SETTINGS: AnswerSettings = { abstainBelow: 0.31, secondSentenceRatio: 0.75 };
+export const DEFAULT_ANSWER_SETTINGS: AnswerSettings = { abstainBelow: 0.55, secondSentenceRatio: 0.75 };
 
 interface Candidate {
   passage: Passage;
@@ -23,19 +23,35 @@ const NOT_COVERED: Record<Lang, string> = {
   pt: 'Os documentos não dizem isso. Estas são as passagens mais próximas que encontrei:',
 };
 
-/** How well one sentence answers: its own match, the match of the passage around it, and the answer type. */
+/**
+ * How well one sentence answers, for choosing among sentences: its own match, and (most) the
+ * match of the passage around it; a sentence without the asked-for kind of answer loses.
+ * The weights were fitted on the project's evaluation set (tests/eval) and checked on shared/eval.
+ */
 export function sentenceScore(scored: ScoredSentence, passage: Passage, type: AnswerType, question: string, lang: Lang): number {
   const { dense, lexical } = scored;
-  let score = 0.4 * Math.max(0, dense) + 0.25 * lexical.score + 0.15 * lexical.coverage + 0.2 * passage.score;
-  if (!hasAnswerOfType(type, scored.sentence.text, `${question} ${passage.chunk.title}`)) score -= type === 'name' ? 0.15 : 0.1;
+  let score = 0.2 * Math.max(0, dense) + 0.25 * lexical.score + 0.15 * lexical.coverage + 0.5 * passage.score;
+  if (!typeMatches(scored, passage, type, question)) score -= type === 'name' ? 0.15 : 0.1;
   if (passage.chunk.lang === lang) score += 0.02; // prefer the asker's language when the evidence is as good
   return score;
+}
+
+function typeMatches(scored: ScoredSentence, passage: Passage, type: AnswerType, question: string): boolean {
+  return hasAnswerOfType(type, scored.sentence.text, `${question} ${passage.chunk.title}`);
+}
+
+/**
+ * How sure the chosen sentence answers, 0–1: it contains the question's words, it holds the kind of
+ * answer asked for, and it means about the same. Abstention is decided on this, not on the ranking score.
+ */
+export function confidenceOf(scored: ScoredSentence, passage: Passage, type: AnswerType, question: string): number {
+  return (scored.lexical.coverage + (typeMatches(scored, passage, type, question) ? 1 : 0) + Math.max(0, scored.dense)) / 3;
 }
 
 function rankCandidates(retrieval: Retrieval): Candidate[] {
   const { query } = retrieval;
   const type = answerType(query.text);
-  const passages = new Set([...retrieval.passages, ...(retrieval.native ? [retrieval.native] : [])]);
+  const passages = new Set([...retrieval.passages, ...retrieval.native]);
   return [...passages]
     .flatMap((passage) => passage.sentences.map((scored) => ({ passage, scored, score: sentenceScore(scored, passage, type, query.text, query.lang) })))
     .sort((a, b) => b.score - a.score);
@@ -97,7 +113,7 @@ export function composeAnswer(retrieval: Retrieval, settings: AnswerSettings = D
   const lang = retrieval.query.lang;
   const candidates = rankCandidates(retrieval);
   const best = candidates[0];
-  const confidence = best ? Math.min(1, Math.max(0, best.score)) : 0;
+  const confidence = best ? confidenceOf(best.scored, best.passage, answerType(retrieval.query.text), retrieval.query.text) : 0;
   if (!best || confidence < settings.abstainBelow || unknownNames(retrieval.query.text, retrieval.unknownWords).length > 0) {
     return { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang };
   }

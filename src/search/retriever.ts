@@ -28,8 +28,8 @@ export interface Retrieval {
   /** Question words that no passage contains in any form (stem, spelling or translation). */
   unknownWords: string[];
   passages: Passage[];
-  /** The best passage in the question's language (its sentences scored), so an answer can be given in that language. */
-  native?: Passage;
+  /** The best passages in the question's language (their sentences scored), so an answer can be given in that language. */
+  native: Passage[];
   timings: { embed: number; dense: number; lexical: number; fusion: number };
 }
 
@@ -46,6 +46,9 @@ function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
   return sum;
 }
+
+/** How many passages in the asker's language are read besides the best ones overall. */
+const NATIVE_DEPTH = 3;
 
 /** Hybrid retrieval: HNSW kNN and BM25 propose candidates; each is scored on both and fused. */
 export class Retriever {
@@ -159,8 +162,8 @@ export class Retriever {
     }));
     passages.sort((a, b) => b.score - a.score);
     const top = passages.slice(0, Math.max(k, readDepth));
-    const native = readDepth > 0 ? passages.find((p) => p.chunk.lang === query.lang) : undefined;
-    for (const passage of new Set([...top.slice(0, readDepth), ...(native ? [native] : [])])) passage.sentences = this.scoreSentences(passage, query, queryVectors);
+    const native = readDepth > 0 ? passages.filter((p) => p.chunk.lang === query.lang).slice(0, NATIVE_DEPTH) : [];
+    for (const passage of new Set([...top.slice(0, readDepth), ...native])) passage.sentences = this.scoreSentences(passage, query, queryVectors);
     const t4 = performance.now();
     const unknownWords = query.groups.filter((g) => !g.variants.some((v) => this.bm25.has(v.term))).map((g) => g.word);
     return { query, unknownWords, passages: top, native, timings: { embed: t1 - t0, dense: t2 - t1, lexical: t3 - t2, fusion: t4 - t3 } };
