@@ -77,7 +77,7 @@ export class Knowledge {
   }
 
   async search(query: string, limit: number): Promise<Passage[]> {
-    return (await this.retriever.retrieve(query, limit, 0)).passages.slice(0, limit);
+    return (await this.retriever.retrieve(query, limit, limit)).passages.slice(0, limit);
   }
 }
 

@@ -85,6 +85,13 @@ describe('the bot against a fake Discord', () => {
     expect(text(help)).toMatch(/\/ask[\s\S]*\/search[\s\S]*\/sources[\s\S]*\/reindex/);
   });
 
+  it('answers an unknown command politely and logs it', async () => {
+    const message = await fake.sendCommand({ name: 'summarize' }).waitForFinal(5000);
+    expect(message.ephemeral).toBe(true);
+    expect(message.content).toBe("I don't know the command /summarize. Try /help.");
+    await expect.poll(() => logLines(bot.stderr()).some((l) => l.msg === 'unknown command' && l.command === 'summarize')).toBe(true);
+  });
+
   it('rejects an empty or too long question with a clear private message', async () => {
     for (const question of ['   ', '\u200b', 'x'.repeat(501)]) {
       const message = await ask(question).waitForFinal(5000);

@@ -3,6 +3,7 @@ import type { Chunk } from '../corpus/types.js';
 import type { AskResult } from '../knowledge.js';
 import { sectionLabel } from '../present/json.js';
 import type { Passage } from '../search/retriever.js';
+import { snippet } from '../search/snippet.js';
 import type { Manifest } from '../store/manifest.js';
 import { LIMITS, quoteSourceText, quoteUserText, trimAtSentence, trimAtWord } from './limits.js';
 
@@ -37,7 +38,7 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
 function passageFields(passages: Passage[], withScore: boolean): APIEmbedField[] {
   return passages.map((p, i) => ({
     name: `${i + 1}. ${where(p.chunk)}${withScore ? ` · ${p.score.toFixed(2)}` : ''}`,
-    value: quoted(p.chunk.text),
+    value: quoted(snippet(p, QUOTE)),
   }));
 }
 

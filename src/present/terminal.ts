@@ -1,6 +1,7 @@
 import type { IngestReport } from '../ingest.js';
 import type { AskResult } from '../knowledge.js';
 import type { Passage } from '../search/retriever.js';
+import { snippet } from '../search/snippet.js';
 import { sectionLabel } from './json.js';
 
 const QUOTE_WIDTH = 300;
@@ -18,7 +19,7 @@ function where(p: { chunk: Passage['chunk'] }): string {
 }
 
 export function passagesText(passages: Passage[]): string {
-  return passages.map((p, i) => `  ${i + 1}. ${where(p)}  (score ${p.score.toFixed(2)})\n     "${shorten(p.chunk.text, QUOTE_WIDTH)}"`).join('\n');
+  return passages.map((p, i) => `  ${i + 1}. ${where(p)}  (score ${p.score.toFixed(2)})\n     "${shorten(snippet(p, QUOTE_WIDTH), QUOTE_WIDTH)}"`).join('\n');
 }
 
 /** An answer for a person at a terminal: the answer, then its numbered sources. */
