@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import { composeAnswer, DEFAULT_ANSWER_SETTINGS, type AnswerSettings } from './answer/extractive.js';
+import { LlmAnswerer, type LlmSettings } from './answer/llm.js';
 import type { Answer } from './answer/types.js';
 import { EmbedderMismatchError, loadEmbedder, loadEmbedderFor } from './embed/choose.js';
 import type { Embedder } from './embed/types.js';
@@ -23,6 +24,8 @@ export interface OpenOptions {
   buildIfMissing?: boolean;
   onIngestProgress?: (done: number, total: number) => void;
   answerSettings?: AnswerSettings;
+  /** Generated answers from this chat model, with the extractive answer as the fallback. */
+  llm?: LlmSettings;
   /** An embedder already loaded (used when it is the one that built the index), to avoid loading it twice. */
   embedder?: Embedder;
 }
@@ -36,6 +39,7 @@ export class Knowledge {
     readonly embedder: Embedder,
     private readonly retriever: Retriever,
     private readonly answerSettings: AnswerSettings,
+    private readonly llm: LlmAnswerer | undefined,
   ) {}
 
   /** Opens the current index with the embedder that built it. */
@@ -58,14 +62,21 @@ export class Knowledge {
     const embedder = options.embedder?.info.id === builtBy ? options.embedder : await loadEmbedderFor(builtBy, config, log);
     const { manifest, chunks, store } = await loadIndex(config.indexDir, embedder);
     const retriever = new Retriever(chunks, store, embedder, bundledLexicon());
-    return new Knowledge(manifest, embedder, retriever, options.answerSettings ?? DEFAULT_ANSWER_SETTINGS);
+    const llm = options.llm ? new LlmAnswerer(options.llm, log) : undefined;
+    return new Knowledge(manifest, embedder, retriever, options.answerSettings ?? DEFAULT_ANSWER_SETTINGS, llm);
   }
 
-  async ask(question: string, passageCount = 5): Promise<AskResult> {
+  /**
+   * Answers from the sources: extracted sentences, or (when a chat model is configured and the
+   * evidence is strong enough to answer at all) a generated answer whose citations were checked.
+   * `onText` sees a generated answer as it streams.
+   */
+  async ask(question: string, passageCount = 5, onText?: (text: string) => void): Promise<AskResult> {
     const started = performance.now();
     const retrieval = await this.retriever.retrieve(question, passageCount);
     const t = performance.now();
-    const answer = composeAnswer(retrieval, this.answerSettings);
+    const extracted = composeAnswer(retrieval, this.answerSettings);
+    const answer = (this.llm && !extracted.abstained && (await this.llm.answer(retrieval, extracted.confidence, onText))) || extracted;
     const answerMs = performance.now() - t;
     const timings = { ...retrieval.timings, answer: answerMs, total: performance.now() - started };
     return {
@@ -90,6 +101,7 @@ export async function rebuild(
   log: Logger,
   serving: Embedder,
   onProgress?: (done: number, total: number) => void,
+  options: Pick<OpenOptions, 'llm'> = {},
 ): Promise<{ knowledge: Knowledge; report: IngestReport }> {
   const keep = config.embeddingModel === 'auto' || serving.info.id.startsWith(config.embeddingModel === 'use-lite' ? 'use-lite:' : 'transformers:');
   const embedder = keep ? serving : await loadEmbedder(config, log);

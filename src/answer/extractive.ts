@@ -115,10 +115,10 @@ export function composeAnswer(retrieval: Retrieval, settings: AnswerSettings = D
   const best = candidates[0];
   const confidence = best ? confidenceOf(best.scored, best.passage, answerType(retrieval.query.text), retrieval.query.text) : 0;
   if (!best || confidence < settings.abstainBelow || unknownNames(retrieval.query.text, retrieval.unknownWords).length > 0) {
-    return { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang };
+    return { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
   }
   const first = inAskersLanguage(best, candidates, lang, retrieval.query.text);
   const second = complement(first, candidates.filter((c) => c !== first), retrieval.query.text, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.scored.sentence.start - b.scored.sentence.start : 0)) : [first];
-  return { ...cite(chosen), abstained: false, confidence, lang };
+  return { ...cite(chosen), abstained: false, confidence, lang, kind: 'extracted' };
 }

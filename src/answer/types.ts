@@ -15,4 +15,7 @@ export interface Answer {
   /** 0–1: how strongly the best evidence matches the question. */
   confidence: number;
   lang: 'en' | 'pt';
+  /** Extracted: sentences quoted from the sources. Generated: written by `model` from them. */
+  kind: 'extracted' | 'generated';
+  model?: string;
 }
