@@ -1,4 +1,5 @@
 import type { IngestReport } from '../ingest.js';
+import type { Answer } from '../answer/types.js';
 import type { AskResult } from '../knowledge.js';
 import type { Passage } from '../search/retriever.js';
 import { snippet } from '../search/snippet.js';
@@ -22,12 +23,17 @@ export function passagesText(passages: Passage[]): string {
   return passages.map((p, i) => `  ${i + 1}. ${where(p)}  (score ${p.score.toFixed(2)})\n     "${shorten(snippet(p, QUOTE_WIDTH), QUOTE_WIDTH)}"`).join('\n');
 }
 
+/** The footer that says how an answer was made. */
+export function answerKindLabel(answer: Answer): string {
+  return answer.kind === 'generated' ? `written by ${answer.model} from the sources` : 'extracted from the sources';
+}
+
 /** An answer for a person at a terminal: the answer, then its numbered sources. */
 export function answerText(result: AskResult): string {
   const { answer } = result;
   if (answer.abstained) return `${answer.text}\n\n${passagesText(result.passages.slice(0, 3))}`;
   const sources = answer.citations.map((c) => `  [${c.n}] ${where(c)}\n      "${shorten(c.quote, QUOTE_WIDTH)}"`).join('\n');
-  return `${answer.text}\n\nSources:\n${sources}`;
+  return `${answer.text}\n\nSources:\n${sources}\n(${answerKindLabel(answer)})`;
 }
 
 export function ingestSummary(report: IngestReport): string {
