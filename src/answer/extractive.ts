@@ -48,11 +48,10 @@ export function confidenceOf(scored: ScoredSentence, passage: Passage, type: Ans
   return (scored.lexical.coverage + (typeMatches(scored, passage, type, question) ? 1 : 0) + Math.max(0, scored.dense)) / 3;
 }
 
-function rankCandidates(retrieval: Retrieval): Candidate[] {
+function rankCandidates(retrieval: Retrieval, passages: Passage[]): Candidate[] {
   const { query } = retrieval;
   const type = answerType(query.text);
-  const passages = new Set([...retrieval.passages, ...retrieval.native]);
-  return [...passages]
+  return passages
     .flatMap((passage) => passage.sentences.map((scored) => ({ passage, scored, score: sentenceScore(scored, passage, type, query.text, query.lang) })))
     .sort((a, b) => b.score - a.score);
 }
@@ -111,13 +110,13 @@ export function unknownNames(question: string, unknownWords: string[]): string[]
 /** Picks the sentence(s) that answer the question, each cited, or abstains when the evidence is weak. */
 export function composeAnswer(retrieval: Retrieval, settings: AnswerSettings = DEFAULT_ANSWER_SETTINGS): Answer {
   const lang = retrieval.query.lang;
-  const candidates = rankCandidates(retrieval);
+  const candidates = rankCandidates(retrieval, retrieval.passages);
   const best = candidates[0];
   const confidence = best ? confidenceOf(best.scored, best.passage, answerType(retrieval.query.text), retrieval.query.text) : 0;
   if (!best || confidence < settings.abstainBelow || unknownNames(retrieval.query.text, retrieval.unknownWords).length > 0) {
     return { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
   }
-  const first = inAskersLanguage(best, candidates, lang, retrieval.query.text);
+  const first = inAskersLanguage(best, rankCandidates(retrieval, retrieval.native), lang, retrieval.query.text);
   const second = complement(first, candidates.filter((c) => c !== first), retrieval.query.text, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.scored.sentence.start - b.scored.sentence.start : 0)) : [first];
   return { ...cite(chosen), abstained: false, confidence, lang, kind: 'extracted' };
