@@ -3,13 +3,13 @@ import { words } from '../search/text.js';
 /** What kind of answer a question asks for, from its question words (English and Portuguese). */
 export type AnswerType = 'number' | 'person' | 'name' | 'any';
 
-const NUMBER_QUESTION = /\b(how (many|much|long|old)|what (year|date|percentage)|which year|when|on what date|quant[oa]s?|quanto tempo|quando|em que (ano|data)|que ano)\b/i;
+const NUMBER_QUESTION = /\b(how (many|much|long|old)|what (year|date|percentage|age)|which year|when|on what date|quant[oa]s?|quanto tempo|quando|em que (ano|data)|que ano|idade)\b/i;
 const PERSON_QUESTION = /\b(who|whom|quem)\b/i;
 const NAME_QUESTION = /\b(name[ds]?|called|titled|nome|chamad[oa]s?|intitulad[oa])\b/i;
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|million|billion|first|second|third|fourth|fifth|um|uma|dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|vinte|cem|mil|milhões|january|february|march|april|may|june|july|august|september|october|november|december|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b/i;
 
-/** How a sentence gives something's name: "named X", "chamada X", a title in quotes or in brackets. */
-const NAMING = /\b(named|called|titled|known as|nicknamed|nome|chamad[oa]s?|intitulad[oa]|apelidad[oa])\b|["“(«]/i;
+/** How a sentence gives something's name: "named X", "chamada X", or a title in quotes. */
+const NAMING = /\b(named|called|titled|known as|nicknamed|nome|chamad[oa]s?|intitulad[oa]|apelidad[oa])\b|["“«]/i;
 
 export function answerType(question: string): AnswerType {
   if (NUMBER_QUESTION.test(question)) return 'number';
