@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
-import { env, pipeline, type FeatureExtractionPipeline, type ProgressInfo } from '@huggingface/transformers';
+import type { FeatureExtractionPipeline, ProgressInfo } from '@huggingface/transformers';
 import type { Embedder, EmbedderInfo } from './types.js';
 
 export interface TransformersOptions {
@@ -25,9 +25,9 @@ async function isLocal(modelDir: string, model: string): Promise<boolean> {
   }
 }
 
-async function hubReachable(timeoutMs: number): Promise<boolean> {
+async function hubReachable(host: string, timeoutMs: number): Promise<boolean> {
   try {
-    await fetch(env.remoteHost, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) });
+    await fetch(host, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) });
     return true;
   } catch {
     return false;
@@ -52,11 +52,13 @@ export class TransformersEmbeddings extends Embeddings implements Embedder {
   }
 
   static async load(options: TransformersOptions): Promise<TransformersEmbeddings> {
+    // Imported here, not at the top: the library maps ~170 MB that a USE-Lite process never needs.
+    const { env, pipeline } = await import('@huggingface/transformers');
     env.localModelPath = options.modelDir;
     env.cacheDir = options.modelDir; // downloads land where the next start looks for local files
     env.allowLocalModels = true;
     const local = await isLocal(options.modelDir, options.model);
-    if (!local && !(await hubReachable(options.hubTimeoutMs))) {
+    if (!local && !(await hubReachable(env.remoteHost, options.hubTimeoutMs))) {
       throw new Error(`${options.model} is not in ${options.modelDir} and the Hugging Face hub could not be reached (waited up to ${options.hubTimeoutMs} ms)`);
     }
     env.allowRemoteModels = !local;
