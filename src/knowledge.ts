@@ -1,6 +1,6 @@
 import type { Config } from './config.js';
 import { composeAnswer, DEFAULT_ANSWER_SETTINGS, type AnswerSettings } from './answer/extractive.js';
-import { LlmAnswerer, type LlmSettings } from './answer/llm.js';
+import type { LlmAnswerer, LlmSettings } from './answer/llm.js';
 import type { Answer } from './answer/types.js';
 import { EmbedderMismatchError, loadEmbedder, loadEmbedderFor } from './embed/choose.js';
 import type { Embedder } from './embed/types.js';
@@ -62,7 +62,8 @@ export class Knowledge {
     const embedder = options.embedder?.info.id === builtBy ? options.embedder : await loadEmbedderFor(builtBy, config, log);
     const { manifest, chunks, store } = await loadIndex(config.indexDir, embedder);
     const retriever = new Retriever(chunks, store, embedder, bundledLexicon());
-    const llm = options.llm ? new LlmAnswerer(options.llm, log) : undefined;
+    // Loaded only when configured: the OpenAI client costs about 0.5 s of start-up.
+    const llm = options.llm ? new (await import('./answer/llm.js')).LlmAnswerer(options.llm, log) : undefined;
     return new Knowledge(manifest, embedder, retriever, options.answerSettings ?? DEFAULT_ANSWER_SETTINGS, llm);
   }
 
