@@ -13,6 +13,10 @@ export interface Config {
   chunkSize: number;
   chunkOverlap: number;
   logLevel: string;
+  /** Answers (/ask, /search) computed at once; more wait in a queue. */
+  maxConcurrentAnswers: number;
+  /** Answers that may wait for a slot; past this, users are told the bot is busy. */
+  maxQueuedAnswers: number;
   discord: DiscordConfig;
 }
 
@@ -34,11 +38,27 @@ type Env = Record<string, string | undefined>;
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
+  const value = /^[+-]?\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
   }
   return value;
+}
+
+/**
+ * Unset means terminal mode. Set but blank, or pasted with a prefix or spaces, is a mistake worth
+ * one clear line; the message never repeats the value, since it is a secret.
+ */
+function discordToken(env: Env): string | undefined {
+  const raw = env.DISCORD_TOKEN;
+  if (raw === undefined) return undefined;
+  const token = raw.trim();
+  if (token === '') {
+    throw new ConfigError('DISCORD_TOKEN is set but empty: put the bot token after DISCORD_TOKEN=, or remove the line to use terminal mode');
+  }
+  if (/^Bot\s/i.test(token)) throw new ConfigError('DISCORD_TOKEN starts with "Bot ": set the token alone, without the prefix');
+  if (/[\s\p{Cc}]/u.test(token)) throw new ConfigError('DISCORD_TOKEN contains spaces or control characters: paste the token alone, on one line');
+  return token;
 }
 
 const SNOWFLAKE = /^\d{15,21}$/;
@@ -73,8 +93,8 @@ function choice<T extends string>(env: Env, name: string, allowed: readonly T[],
 
 /** Reads and validates every setting once; a bad value is one clear line, not a stack trace later. */
 export function loadConfig(env: Env = process.env): Config {
-  const chunkSize = integer(env, 'CHUNK_SIZE', 600, 200, 8000);
-  const chunkOverlap = integer(env, 'CHUNK_OVERLAP', 120, 0, 4000);
+  const chunkSize = integer(env, 'CHUNK_SIZE', 900, 200, 8000);
+  const chunkOverlap = integer(env, 'CHUNK_OVERLAP', 180, 0, 4000);
   if (chunkOverlap >= chunkSize) throw new ConfigError('CHUNK_OVERLAP must be smaller than CHUNK_SIZE');
   return {
     corpusDir: path.resolve(env.CORPUS_DIR?.trim() || 'corpus'),
@@ -86,8 +106,10 @@ export function loadConfig(env: Env = process.env): Config {
     chunkSize,
     chunkOverlap,
     logLevel: choice(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    maxConcurrentAnswers: integer(env, 'MAX_CONCURRENT_ANSWERS', 4, 1, 64),
+    maxQueuedAnswers: integer(env, 'MAX_QUEUED_ANSWERS', 200, 0, 10000),
     discord: {
-      token: env.DISCORD_TOKEN?.trim() || undefined,
+      token: discordToken(env),
       guildId: snowflakes(env, 'DISCORD_GUILD_ID')[0],
       apiBase: url(env, 'DISCORD_API_BASE'),
       moderatorRoleIds: snowflakes(env, 'MODERATOR_ROLE_IDS'),

@@ -3,7 +3,7 @@ import { startBot } from './bot/client.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console.js';
 import { KnowledgeHost } from './knowledgeHost.js';
-import { createLogger } from './log.js';
+import { createLogger, scrubSecrets } from './log.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, terminal mode otherwise. */
 async function main(): Promise<void> {
@@ -13,10 +13,10 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(`Configuration error: ${error.message}`);
+    console.error(scrubSecrets(`Configuration error: ${error.message}`));
     process.exit(2);
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, 2, { secrets: [config.discord.token, process.env.LLM_API_KEY?.trim()] });
   const host = await KnowledgeHost.open(config, log, { buildIfMissing: true });
   if (!config.discord.token) {
     await runConsole(host);
@@ -35,6 +35,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  console.error(`Could not start: ${message}`);
+  console.error(scrubSecrets(`Could not start: ${message.split('\n')[0]}`));
   process.exit(1);
 });

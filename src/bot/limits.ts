@@ -12,12 +12,34 @@ export const LIMITS = {
 
 const ELLIPSIS = '…';
 
+/** The first `end` UTF-16 units, never ending on half of a surrogate pair (an emoji cut in two is invalid text). */
+function sliceWhole(text: string, end: number): string {
+  const code = text.charCodeAt(end - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end);
+}
+
 /** Cuts at the last space that fits, so no word is broken (unless there is no space at all); adds an ellipsis. */
 export function trimAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - ELLIPSIS.length);
+  const cut = sliceWhole(text, max - ELLIPSIS.length);
   const space = cut.lastIndexOf(' ');
   return (space > 0 ? cut.slice(0, space) : cut).trimEnd() + ELLIPSIS;
+}
+
+/** Keeps whole lines while they fit (a long first line is cut at a word), and says how many were left out. */
+export function trimLines(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    const more = `\n… and ${lines.length - kept.length} more lines`;
+    if (length + line.length + 1 + more.length > max) break;
+    kept.push(line);
+    length += line.length + 1;
+  }
+  if (kept.length === 0) return trimAtWord(text.replace(/\n/g, ' '), max);
+  return `${kept.join('\n')}\n… and ${lines.length - kept.length} more lines`;
 }
 
 /**

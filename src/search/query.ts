@@ -51,6 +51,8 @@ export function analyzeQuery(text: string, lexicon: Lexicon, glossForDense: bool
     const targets = t.targets.flatMap((phrase) => words(phrase).filter((w) => !isStopword(w)).map((w) => stem(w, other)));
     for (let i = t.from; i < t.to; i++) for (const term of targets) addVariant(groups[i]!, term, TRANSLATION_WEIGHT);
   }
-  const denseTexts = glossForDense && lang !== 'en' ? [glossToEnglish(text, lexicon)] : [text];
+  // A question of function words only glosses to nothing; the encoder needs some text.
+  const gloss = glossForDense && lang !== 'en' ? glossToEnglish(text, lexicon) : '';
+  const denseTexts = [gloss.trim() !== '' ? gloss : text];
   return { text, lang, groups, denseTexts };
 }

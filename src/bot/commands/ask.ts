@@ -3,7 +3,8 @@ import { MAX_QUESTION_LENGTH, validateQuestion } from '../guards.js';
 import { feedbackRow } from '../feedback.js';
 import { askEmbed } from '../render.js';
 import { NO_MENTIONS, type BotCommand } from '../context.js';
-import { refuseIfCoolingDown } from './shared.js';
+import { retryTransient } from '../retry.js';
+import { admit, isTicket, privately } from './shared.js';
 
 export const ask: BotCommand = {
   data: new SlashCommandBuilder()
@@ -15,15 +16,23 @@ export const ask: BotCommand = {
   async execute(interaction, ctx) {
     const question = validateQuestion(interaction.options.getString('question'));
     if (!question.ok) {
-      await interaction.reply({ content: question.message, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-      return;
+      await privately(interaction, ctx, question.message);
+      return { refused: 'invalid' };
     }
-    if (await refuseIfCoolingDown(interaction, ctx)) return;
-    const ephemeral = interaction.options.getBoolean('private') ?? false;
-    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    const result = await ctx.host.current.ask(question.text);
-    const id = ctx.feedback.remember(result);
-    await interaction.editReply({ embeds: [askEmbed(result)], components: [feedbackRow(id)], allowedMentions: NO_MENTIONS });
-    return { abstained: result.answer.abstained, topScore: result.passages[0]?.score };
+    const ticket = await admit(interaction, ctx);
+    if (!isTicket(ticket)) return ticket;
+    try {
+      const ephemeral = interaction.options.getBoolean('private') ?? false;
+      // Deferred at once (Discord allows 3 s), then the answer waits for a free slot.
+      await ctx.answers.acknowledge(interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}));
+      await ctx.answers.turn(ticket);
+      const result = await ctx.host.current.ask(question.text);
+      ticket.release();
+      const id = ctx.feedback.remember(result);
+      await retryTransient(() => interaction.editReply({ embeds: [askEmbed(result)], components: [feedbackRow(id)], allowedMentions: NO_MENTIONS }));
+      return { abstained: result.answer.abstained, topScore: result.passages[0]?.score };
+    } finally {
+      ticket.release();
+    }
   },
 };

@@ -6,6 +6,6 @@ export const help: BotCommand = {
   data: new SlashCommandBuilder().setName('help').setDescription('What the bot knows, its commands, and how it cites.'),
 
   async execute(interaction, ctx) {
-    await interaction.reply({ embeds: [helpEmbed(ctx.host.current.manifest)], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await ctx.answers.acknowledge(interaction.reply({ embeds: [helpEmbed(ctx.host.current.manifest)], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }));
   },
 };

@@ -2,6 +2,9 @@ import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.
 import { ReindexRunningError } from '../../knowledgeHost.js';
 import { ingestSummary } from '../../present/terminal.js';
 import { isModerator } from '../guards.js';
+import { LIMITS, trimLines } from '../limits.js';
+import { retryTransient } from '../retry.js';
+import { scrubSecrets } from '../../log.js';
 import { NO_MENTIONS, type BotCommand } from '../context.js';
 
 const PROGRESS_EVERY_MS = 1000;
@@ -13,17 +16,19 @@ export const reindex: BotCommand = {
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
 
   async execute(interaction, ctx) {
-    const reply = (content: string) => interaction.editReply({ content, allowedMentions: NO_MENTIONS });
+    // A long list of changed or skipped files must not make a finished re-index look failed.
+    const reply = (content: string) =>
+      retryTransient(() => interaction.editReply({ content: trimLines(scrubSecrets(content, [ctx.config.discord.token]), LIMITS.content), allowedMentions: NO_MENTIONS }));
     if (!isModerator(interaction, ctx.config.discord.moderatorRoleIds)) {
       ctx.log.warn({ user: interaction.user.id, guild: interaction.guildId }, 'refused /reindex from a non-moderator');
-      await interaction.reply({ content: 'Only moderators (Manage Server, or a moderator role) can re-index.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await ctx.answers.acknowledge(interaction.reply({ content: 'Only moderators (Manage Server, or a moderator role) can re-index.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }));
       return;
     }
     if (ctx.host.reindexing) {
-      await interaction.reply({ content: 'A re-index is already running; its result will appear in its own message.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await ctx.answers.acknowledge(interaction.reply({ content: 'A re-index is already running; its result will appear in its own message.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }));
       return;
     }
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await ctx.answers.acknowledge(interaction.deferReply({ flags: MessageFlags.Ephemeral }));
     await reply('Re-indexing: reading the documents…');
     let lastEdit = Date.now();
     const progress = (done: number, total: number) => {
@@ -31,17 +36,22 @@ export const reindex: BotCommand = {
       lastEdit = Date.now();
       reply(`Re-indexing: embedded ${done} of ${total} new passages…`).catch((err: unknown) => ctx.log.warn({ err }, 'progress edit failed'));
     };
+    let outcome: string;
     try {
-      const report = await ctx.host.reindex(progress);
+      // Re-embedding shares the thread with answering: it steps aside for users' acknowledgements.
+      const report = await ctx.host.reindex(progress, { pause: () => ctx.answers.acknowledged() });
       ctx.log.info({ user: interaction.user.id, embedded: report.embedded, reused: report.reused, chunks: report.chunks }, 'reindexed');
-      await reply(`Re-index complete; the new index is answering now.\n${ingestSummary(report)}`);
+      outcome = `Re-index complete; the new index is answering now.\n${ingestSummary(report)}`;
     } catch (error) {
       if (error instanceof ReindexRunningError) {
-        await reply('A re-index is already running.');
-        return;
+        outcome = 'A re-index is already running.';
+      } else {
+        ctx.log.error({ err: error }, 're-index failed');
+        const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 1500);
+        outcome = `Re-index failed: ${reason}\nThe previous index is still answering.`;
       }
-      ctx.log.error({ err: error }, 're-index failed');
-      await reply(`Re-index failed: ${(error as Error).message}\nThe previous index is still answering.`);
     }
+    // Outside the try: a failed edit must not be reported as a failed re-index.
+    await reply(outcome);
   },
 };

@@ -1,8 +1,9 @@
-import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { MAX_QUESTION_LENGTH, validateQuestion } from '../guards.js';
 import { searchEmbed } from '../render.js';
 import { NO_MENTIONS, type BotCommand } from '../context.js';
-import { refuseIfCoolingDown } from './shared.js';
+import { retryTransient } from '../retry.js';
+import { admit, isTicket, privately } from './shared.js';
 
 export const search: BotCommand = {
   data: new SlashCommandBuilder()
@@ -14,14 +15,21 @@ export const search: BotCommand = {
   async execute(interaction, ctx) {
     const query = validateQuestion(interaction.options.getString('query'), 'search');
     if (!query.ok) {
-      await interaction.reply({ content: query.message, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-      return;
+      await privately(interaction, ctx, query.message);
+      return { refused: 'invalid' };
     }
-    if (await refuseIfCoolingDown(interaction, ctx)) return;
-    const limit = Math.min(10, Math.max(1, interaction.options.getInteger('limit') ?? 5));
-    await interaction.deferReply();
-    const passages = await ctx.host.current.search(query.text, limit);
-    await interaction.editReply({ embeds: [searchEmbed(query.text, passages)], allowedMentions: NO_MENTIONS });
-    return { topScore: passages[0]?.score };
+    const ticket = await admit(interaction, ctx);
+    if (!isTicket(ticket)) return ticket;
+    try {
+      const limit = Math.min(10, Math.max(1, interaction.options.getInteger('limit') ?? 5));
+      await ctx.answers.acknowledge(interaction.deferReply());
+      await ctx.answers.turn(ticket);
+      const passages = await ctx.host.current.search(query.text, limit);
+      ticket.release();
+      await retryTransient(() => interaction.editReply({ embeds: [searchEmbed(query.text, passages)], allowedMentions: NO_MENTIONS }));
+      return { topScore: passages[0]?.score };
+    } finally {
+      ticket.release();
+    }
   },
 };

@@ -6,6 +6,6 @@ export const sources: BotCommand = {
   data: new SlashCommandBuilder().setName('sources').setDescription('The documents the bot answers from, and when they were indexed.'),
 
   async execute(interaction, ctx) {
-    await interaction.reply({ embeds: [sourcesEmbed(ctx.host.current.manifest)], allowedMentions: NO_MENTIONS });
+    await ctx.answers.acknowledge(interaction.reply({ embeds: [sourcesEmbed(ctx.host.current.manifest)], allowedMentions: NO_MENTIONS }));
   },
 };
