@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { LlmSettings } from './answer/llm.js';
 
 /** Which embedder to use: `auto` prefers transformers.js and falls back to the bundled USE-Lite. */
 export type EmbeddingChoice = 'auto' | 'transformers' | 'use-lite';
@@ -18,6 +19,8 @@ export interface Config {
   /** Answers that may wait for a slot; past this, users are told the bot is busy. */
   maxQueuedAnswers: number;
   discord: DiscordConfig;
+  /** Generated answers from an OpenAI-compatible chat model; absent: extractive answers only. */
+  llm?: LlmSettings;
 }
 
 export interface DiscordConfig {
@@ -91,6 +94,14 @@ function choice<T extends string>(env: Env, name: string, allowed: readonly T[],
   return raw as T;
 }
 
+function llmSettings(env: Env): LlmSettings | undefined {
+  const baseUrl = url(env, 'LLM_BASE_URL');
+  if (!baseUrl) return undefined;
+  const model = env.LLM_MODEL?.trim();
+  if (!model) throw new ConfigError('LLM_MODEL must name the chat model when LLM_BASE_URL is set (e.g. llama3.1 for Ollama)');
+  return { baseUrl, model, apiKey: env.LLM_API_KEY?.trim() || undefined, timeoutMs: integer(env, 'LLM_TIMEOUT_MS', 20000, 500, 300000) };
+}
+
 /** Reads and validates every setting once; a bad value is one clear line, not a stack trace later. */
 export function loadConfig(env: Env = process.env): Config {
   const chunkSize = integer(env, 'CHUNK_SIZE', 900, 200, 8000);
@@ -108,6 +119,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: choice(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     maxConcurrentAnswers: integer(env, 'MAX_CONCURRENT_ANSWERS', 4, 1, 64),
     maxQueuedAnswers: integer(env, 'MAX_QUEUED_ANSWERS', 200, 0, 10000),
+    llm: llmSettings(env),
     discord: {
       token: discordToken(env),
       guildId: snowflakes(env, 'DISCORD_GUILD_ID')[0],

@@ -59,8 +59,18 @@ export function askEmbed(result: AskResult): APIEmbed {
     color: COLOR.answer,
     description: trimAtWord(quoteSourceText(trimAtSentence(answer.text, LIMITS.embedDescription - 200)), LIMITS.embedDescription),
     fields: answer.citations.map((c) => ({ name: `[${c.n}] ${where(c.chunk)}`, value: quoted(c.quote, 700) })),
-    footer: { text: 'Extracted from the sources' },
+    footer: { text: answer.kind === 'generated' ? `Written by ${trimAtWord(answer.model ?? 'a model', 100)} from the sources` : 'Extracted from the sources' },
   });
+}
+
+/** A generated answer while it streams in, before its citations are checked and its sources added. */
+export function streamingEmbed(question: string, text: string): APIEmbed {
+  return {
+    title: trimAtWord(quoteUserText(question), LIMITS.embedTitle),
+    color: COLOR.answer,
+    description: trimAtWord(quoteSourceText(text), LIMITS.embedDescription - 1) || '…',
+    footer: { text: 'Writing from the sources…' },
+  };
 }
 
 export function searchEmbed(query: string, passages: Passage[]): APIEmbed {

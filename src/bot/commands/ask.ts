@@ -1,7 +1,8 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { MAX_QUESTION_LENGTH, validateQuestion } from '../guards.js';
 import { feedbackRow } from '../feedback.js';
-import { askEmbed } from '../render.js';
+import { askEmbed, streamingEmbed } from '../render.js';
+import { ThrottledEdits } from '../throttledEdits.js';
 import { NO_MENTIONS, type BotCommand } from '../context.js';
 import { retryTransient } from '../retry.js';
 import { admit, isTicket, privately } from './shared.js';
@@ -26,8 +27,10 @@ export const ask: BotCommand = {
       // Deferred at once (Discord allows 3 s), then the answer waits for a free slot.
       await ctx.answers.acknowledge(interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}));
       await ctx.answers.turn(ticket);
-      const result = await ctx.host.current.ask(question.text);
+      const progress = new ThrottledEdits((text) => interaction.editReply({ embeds: [streamingEmbed(question.text, text)], allowedMentions: NO_MENTIONS }));
+      const result = await ctx.host.current.ask(question.text, 5, (text) => progress.push(text));
       ticket.release();
+      await progress.settle();
       const id = ctx.feedback.remember(result);
       await retryTransient(() => interaction.editReply({ embeds: [askEmbed(result)], components: [feedbackRow(id)], allowedMentions: NO_MENTIONS }));
       return { abstained: result.answer.abstained, topScore: result.passages[0]?.score };
