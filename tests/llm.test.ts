@@ -76,6 +76,17 @@ describe('generated answers with a fake OpenAI-compatible server', () => {
     expect(JSON.stringify(logs)).not.toContain('sk-test-secret');
   });
 
+  it('falls back when nothing listens at LLM_BASE_URL (connection refused)', async () => {
+    const refusing = await startFakeLlm();
+    const baseUrl = refusing.baseUrl;
+    await refusing.close();
+    const log = createLogger('silent');
+    const offline = await Knowledge.open(testConfig({ indexDir: inject('realIndexDir') }), log, { llm: { baseUrl, model: 'fake-model', timeoutMs: 1500 } });
+    const { answer } = await offline.ask(question);
+    expect(answer.kind).toBe('extracted');
+    expect(answer.text).toContain('$25.8 million');
+  });
+
   it('is not asked when the documents do not cover the question', async () => {
     const before = llm.requests.length;
     llm.script({ reply: 'Canberra [1].' });

@@ -35,4 +35,3 @@ export function answerJson(result: AskResult) {
   };
 }
 
-export type AnswerJson = ReturnType<typeof answerJson>;
