@@ -2,6 +2,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Chunk } from '../corpus/types.js';
 import type { AskResult } from '../knowledge.js';
 import { sectionLabel } from '../present/json.js';
+import { answerKindLabel } from '../present/terminal.js';
 import type { Passage } from '../search/retriever.js';
 import { snippet } from '../search/snippet.js';
 import type { Manifest } from '../store/manifest.js';
@@ -18,6 +19,8 @@ function where(chunk: Chunk): string {
 function quoted(text: string, max = QUOTE): string {
   return trimAtWord(`> ${trimAtWord(quoteSourceText(text), max)}`, LIMITS.fieldValue);
 }
+
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function embedLength(embed: APIEmbed): number {
   return (
@@ -59,7 +62,7 @@ export function askEmbed(result: AskResult): APIEmbed {
     color: COLOR.answer,
     description: trimAtWord(quoteSourceText(trimAtSentence(answer.text, LIMITS.embedDescription - 200)), LIMITS.embedDescription),
     fields: answer.citations.map((c) => ({ name: `[${c.n}] ${where(c.chunk)}`, value: quoted(c.quote, 700) })),
-    footer: { text: answer.kind === 'generated' ? `Written by ${trimAtWord(answer.model ?? 'a model', 100)} from the sources` : 'Extracted from the sources' },
+    footer: { text: trimAtWord(sentenceCase(answerKindLabel(answer)), LIMITS.footer) },
   });
 }
 
