@@ -1,13 +1,15 @@
 import type { Config } from './config.js';
+import type { Chunk } from './corpus/types.js';
 import { composeAnswer, DEFAULT_ANSWER_SETTINGS, type AnswerSettings } from './answer/extractive.js';
 import type { LlmAnswerer, LlmSettings } from './answer/llm.js';
+import { loadRanker, rankRetrieval, type RankerModel } from './answer/ranker.js';
 import type { Answer } from './answer/types.js';
 import { EmbedderMismatchError, loadEmbedder, loadEmbedderFor } from './embed/choose.js';
 import type { Embedder } from './embed/types.js';
 import { ingest, type IngestReport } from './ingest.js';
 import type { Logger } from './log.js';
 import { bundledLexicon } from './search/lexicon.js';
-import { Retriever, type Passage } from './search/retriever.js';
+import { Retriever, type Passage, type Retrieval } from './search/retriever.js';
 import { IndexMissingError, openBuild } from './store/indexFiles.js';
 import { loadIndex } from './store/loadIndex.js';
 import type { Manifest } from './store/manifest.js';
@@ -30,6 +32,9 @@ export interface OpenOptions {
   embedder?: Embedder;
 }
 
+/** How many of the best passages the answerer reads sentence by sentence. */
+const READ_DEPTH = 12;
+
 type KnowledgeConfig = Pick<Config, 'corpusDir' | 'indexDir' | 'modelDir' | 'embeddingModel' | 'transformersModel' | 'hubTimeoutMs' | 'chunkSize' | 'chunkOverlap'>;
 
 /** The loaded index, its retriever and the answerer: what every front end asks. */
@@ -38,6 +43,7 @@ export class Knowledge {
     readonly manifest: Manifest,
     readonly embedder: Embedder,
     private readonly retriever: Retriever,
+    private readonly ranker: RankerModel,
     private readonly answerSettings: AnswerSettings,
     private readonly llm: LlmAnswerer | undefined,
   ) {}
@@ -64,7 +70,7 @@ export class Knowledge {
     const retriever = new Retriever(chunks, store, embedder, bundledLexicon());
     // Loaded only when configured: the OpenAI client costs about 0.5 s of start-up.
     const llm = options.llm ? new (await import('./answer/llm.js')).LlmAnswerer(options.llm, log) : undefined;
-    return new Knowledge(manifest, embedder, retriever, options.answerSettings ?? DEFAULT_ANSWER_SETTINGS, llm);
+    return new Knowledge(manifest, embedder, retriever, loadRanker(), options.answerSettings ?? DEFAULT_ANSWER_SETTINGS, llm);
   }
 
   /**
@@ -74,9 +80,10 @@ export class Knowledge {
    */
   async ask(question: string, passageCount = 5, onText?: (text: string) => void): Promise<AskResult> {
     const started = performance.now();
-    const retrieval = await this.retriever.retrieve(question, passageCount);
+    const ranking = rankRetrieval(this.ranker, await this.retrieve(question, passageCount));
+    const { retrieval } = ranking;
     const t = performance.now();
-    const extracted = composeAnswer(retrieval, this.answerSettings);
+    const extracted = composeAnswer(ranking, this.ranker.abstain.threshold, this.answerSettings);
     const answer = (this.llm && !extracted.abstained && (await this.llm.answer(retrieval, extracted.confidence, onText))) || extracted;
     const answerMs = performance.now() - t;
     const timings = { ...retrieval.timings, answer: answerMs, total: performance.now() - started };
@@ -88,8 +95,18 @@ export class Knowledge {
     };
   }
 
+  get chunks(): Chunk[] {
+    return this.retriever.chunks;
+  }
+
+  /** The passages for a question in retrieval order, with the sentences of those the answerer reads scored. */
+  retrieve(question: string, passageCount = 5): Promise<Retrieval> {
+    return this.retriever.retrieve(question, passageCount, READ_DEPTH);
+  }
+
+  /** The passages that best match a query, the one holding the best-matching sentence first. */
   async search(query: string, limit: number): Promise<Passage[]> {
-    return (await this.retriever.retrieve(query, limit, limit)).passages.slice(0, limit);
+    return rankRetrieval(this.ranker, await this.retrieve(query, limit)).retrieval.passages.slice(0, limit);
   }
 }
 

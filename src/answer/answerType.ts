@@ -1,39 +1,80 @@
-import { words } from '../search/text.js';
+import { foldAccents, isStopword, words } from '../search/text.js';
 
 /** What kind of answer a question asks for, from its question words (English and Portuguese). */
-export type AnswerType = 'number' | 'person' | 'name' | 'any';
+export type AnswerType = 'money' | 'percent' | 'duration' | 'date' | 'count' | 'number' | 'person' | 'title' | 'place' | 'name' | 'any';
 
-const NUMBER_QUESTION = /\b(how (many|much|long|old)|what (year|date|percentage|age)|which year|when|on what date|quant[oa]s?|quanto tempo|quando|em que (ano|data)|que ano|idade)\b/i;
-const PERSON_QUESTION = /\b(who|whom|quem)\b/i;
-const NAME_QUESTION = /\b(name[ds]?|called|titled|nome|chamad[oa]s?|intitulad[oa])\b/i;
-const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|million|billion|first|second|third|fourth|fifth|um|uma|dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|vinte|cem|mil|milhões|january|february|march|april|may|june|july|august|september|october|november|december|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b/i;
+/** The kinds whose answer is a number of some sort. */
+export const NUMERIC_TYPES: ReadonlySet<AnswerType> = new Set(['money', 'percent', 'duration', 'date', 'count', 'number']);
 
-/** How a sentence gives something's name: "named X", "chamada X", or a title in quotes. */
-const NAMING = /\b(named|called|titled|known as|nicknamed|nome|chamad[oa]s?|intitulad[oa]|apelidad[oa])\b|["“«]/i;
+// Tested on accent-folded, lower-cased questions, first match wins.
+const QUESTION_KINDS: [AnswerType, RegExp][] = [
+  ['percent', /\b(percent(age)?|what share|what proportion|porcentagem|percentual|que parte)\b/],
+  ['money', /\b(how much\b.*\b(money|cost|budget|gross|earn|make|made|spend|spent|bring|brought|take|took|raise|pay|paid)|budget|box office|quanto\b.*\b(dinheiro|custou|faturou|arrecadou|rendeu|ganhou|gastou|custa)|orcamento|bilheteria)/],
+  ['duration', /\b(how long|for how many (days|weeks|months|years)|quanto tempo|por quanto tempo|durante quanto|quanto dura|duracao)\b/],
+  ['date', /\b(when|what (year|date|month|day)|which (year|date|month|day)|on what date|quando|em que (ano|data|mes|dia)|que (ano|data|dia)|qual (ano|data))\b/],
+  ['count', /\b(how many|quant[oa]s)\b/],
+  ['number', /\b(how much|how old|what age|what number|quanto|idade)\b/],
+  ['person', /\b(who|whom|whose|quem|which (actor|actress|director|composer|author|writer|person)|qual (ator|atriz|diretor|compositor|autor|escritor))\b/],
+  ['title', /\b(which|what|qual|que) (film|movie|picture|song|track|book|novel|story|album|work|filme|cancao|musica|livro|romance|conto|album|obra)s?\b/],
+  ['place', /\b(where|onde|which (city|country|town|place|region|festival)|what (city|country|town|place|region|festival)|(em |de )?(qual|que) (cidade|pais|lugar|regiao|festival))\b/],
+  ['name', /\b(name[ds]?|called|titled|nome|chamad[oa]s?|intitulad[oa])\b/],
+];
+
+const NUMBER_WORD = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|first|second|third|fourth|fifth|um|uma|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez|vinte|trinta|cem|mil|milhao|milhoes|bilhao|primeir[oa]|segund[oa]|terceir[oa])\b/;
+const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december|janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b/;
+const ANSWER_OF: Partial<Record<AnswerType, RegExp>> = {
+  money: /[$€£]\s?\d|\d\s?(million|billion|milhoes|milhao|bilhoes|dollars|euros|dolares)\b/,
+  percent: /\d\s?%|\bpercent\b|\bpor cento\b/,
+  duration: /(\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|um|uma|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez))\S*\s+(\S+\s+)?(minutes?|hours?|days?|weeks?|months?|years?|minutos?|horas?|dias?|semanas?|meses|mes|anos?)\b/,
+  date: new RegExp(`\\b(1[89]|20)\\d\\d\\b|${MONTH.source}`),
+};
+
+/** Words a name is not: number words and months, capitalized at the start of a clause. */
+const NOT_A_NAME = new RegExp(`^(${NUMBER_WORD.source}|${MONTH.source})$`);
+
+/** The word a "how many …" question counts ("stories" in "how many stories"), if any. */
+export function countedWord(question: string): string | undefined {
+  return foldAccents(question.toLowerCase()).match(/\b(?:how many|quant[oa]s)\s+([\p{L}]+)/u)?.[1];
+}
+
+/** Whether a number (in digits or words) appears just before one of `terms`, as in "eight weeks". */
+export function numberBefore(tokens: string[], isTerm: (token: string) => boolean): boolean {
+  return tokens.some((t, i) => (/^\d/.test(t) || NUMBER_WORD.test(t)) && tokens.slice(i + 1, i + 4).some(isTerm));
+}
 
 export function answerType(question: string): AnswerType {
-  if (NUMBER_QUESTION.test(question)) return 'number';
-  if (PERSON_QUESTION.test(question)) return 'person';
-  if (NAME_QUESTION.test(question)) return 'name';
-  return 'any';
+  const q = foldAccents(question.toLowerCase());
+  return QUESTION_KINDS.find(([, pattern]) => pattern.test(q))?.[0] ?? 'any';
 }
+
+/** Capitalized words of a sentence that `known` does not contain (a capitalized first word only when it is not a common word). */
+function newNames(sentence: string, known: string): string[] {
+  const asked = new Set(words(known));
+  const names = [...sentence.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]+/gu)].filter((m) => m.index! > 0 || !isStopword(m[0].toLowerCase())).map((m) => m[0]);
+  return names.filter((n) => !NOT_A_NAME.test(foldAccents(n.toLowerCase())) && !asked.has(n.toLowerCase()));
+}
+
+/** A title: in quotes, or capitalized words followed by a year in brackets. */
+const TITLE = /["“«][^"”»]{2,}["”»]|\p{Lu}[\p{L}'’-]*(\s+\p{Lu}[\p{L}'’-]*)*\s+\((1[89]|20)\d\d\)/u;
+const NAMING = /\b(named|called|titled|known as|nicknamed|nome|chamad[oa]s?|intitulad[oa]|apelidad[oa])\b|["“«]/i;
 
 /** Whether a sentence holds something of the asked-for kind that `known` (the question, the document title) does not already say. */
 export function hasAnswerOfType(type: AnswerType, sentence: string, known: string): boolean {
-  if (type === 'number') return /\d/.test(sentence) || NUMBER_WORDS.test(sentence);
-  if (type === 'person' || type === 'name') {
-    const asked = new Set(words(known));
-    const names = (sentence.slice(1).match(/\b\p{Lu}[\p{L}'’-]+/gu) ?? []).filter((n) => !NUMBER_WORDS.test(n));
-    const newName = names.some((name) => !asked.has(name.toLowerCase()));
-    return type === 'person' ? newName : newName && NAMING.test(sentence);
-  }
+  const folded = foldAccents(sentence.toLowerCase());
+  const specific = ANSWER_OF[type];
+  if (specific) return specific.test(folded);
+  if (NUMERIC_TYPES.has(type)) return /\d/.test(sentence) || NUMBER_WORD.test(folded);
+  if (type === 'any') return true;
+  const names = newNames(sentence, known);
+  if (names.length === 0) return false;
+  if (type === 'title') return TITLE.test(sentence);
+  if (type === 'name') return NAMING.test(sentence);
   return true;
 }
 
 /** The names and numbers a sentence adds to the question: what an answer consists of. */
 export function answerTokens(sentence: string, question: string): Set<string> {
-  const asked = new Set(words(question));
-  const names = (sentence.slice(1).match(/\b\p{Lu}[\p{L}-]+/gu) ?? []).filter((n) => !NUMBER_WORDS.test(n));
   const numbers = sentence.match(/\d+(?:[.,]\d+)*/g) ?? [];
-  return new Set([...names, ...numbers].map((t) => t.toLowerCase()).filter((t) => !asked.has(t)));
+  const asked = new Set(words(question));
+  return new Set([...newNames(sentence, question), ...numbers].map((t) => t.toLowerCase()).filter((t) => !asked.has(t)));
 }

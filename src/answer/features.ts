@@ -1,0 +1,101 @@
+import type { Passage, Retrieval } from '../search/retriever.js';
+import { foldAccents, stem, words } from '../search/text.js';
+import { answerTokens, answerType, countedWord, hasAnswerOfType, numberBefore, NUMERIC_TYPES, type AnswerType } from './answerType.js';
+
+/** A sentence that may answer, with the passage it is in and that passage's place in the ranking. */
+export interface Candidate {
+  passage: Passage;
+  rank: number;
+  index: number;
+}
+
+/**
+ * What the answer ranker knows about a sentence. Every feature is generic (match strengths, kinds
+ * of answer, context): the ranker learns how much each counts, never which question is which.
+ */
+export const SENTENCE_FEATURES = [
+  'passage score',
+  'passage similarity',
+  'passage keywords',
+  'passage coverage',
+  'passage rank',
+  'sentence similarity',
+  'sentence keywords',
+  'sentence coverage',
+  'previous sentence coverage',
+  'next sentence coverage',
+  'follows a matching sentence and gives the kind of answer asked for',
+  'gives the kind of number asked for',
+  'counts what the question counts',
+  'gives a person asked for',
+  'gives a title, place or name asked for',
+  "in the asker's language",
+  'has the numbers of the question',
+  'lacks the numbers of the question',
+  'adds names or numbers',
+  'first sentence of its passage',
+  'length',
+] as const;
+
+/** The numbers in a text (years, amounts), "25,8" read as "25.8". */
+function numbersIn(text: string): string[] {
+  return words(text).filter((w) => /^\d/.test(w)).map((n) => n.replace(',', '.'));
+}
+
+export interface QuestionContext {
+  text: string;
+  lang: string;
+  type: AnswerType;
+  numbers: string[];
+  /** Index terms (stems, translations) of what a "how many" question counts. */
+  counted: Set<string>;
+}
+
+export function questionContext(retrieval: Retrieval): QuestionContext {
+  const { text, lang, groups } = retrieval.query;
+  const word = countedWord(text);
+  const group = word ? groups.find((g) => foldAccents(g.word) === word) : undefined;
+  return { text, lang, type: answerType(text), numbers: numbersIn(text), counted: new Set(group?.variants.map((v) => v.term)) };
+}
+
+export function sentenceFeatures(c: Candidate, q: QuestionContext): number[] {
+  const { passage, rank, index } = c;
+  const scored = passage.sentences[index]!;
+  const text = scored.sentence.text;
+  const coverageAt = (i: number) => passage.sentences[i]?.lexical.coverage ?? 0;
+  const typeOk = hasAnswerOfType(q.type, text, `${q.text} ${passage.chunk.title}`);
+  const counts = q.counted.size > 0 && numberBefore(words(text), (t) => q.counted.has(stem(t, passage.chunk.lang)));
+  const sentenceNumbers = new Set(numbersIn(text));
+  const passageNumbers = new Set(numbersIn(passage.chunk.text));
+  const numbersHere = q.numbers.length > 0 && q.numbers.some((n) => sentenceNumbers.has(n));
+  const numbersNowhere = q.numbers.length > 0 && !q.numbers.some((n) => passageNumbers.has(n));
+  return [
+    passage.score,
+    Math.max(0, passage.dense),
+    passage.lexical.score,
+    passage.lexical.coverage,
+    1 / (rank + 1),
+    Math.max(0, scored.dense),
+    scored.lexical.score,
+    scored.lexical.coverage,
+    coverageAt(index - 1),
+    coverageAt(index + 1),
+    q.type !== 'any' && typeOk ? coverageAt(index - 1) : 0,
+    NUMERIC_TYPES.has(q.type) && typeOk ? 1 : 0,
+    counts ? 1 : 0,
+    q.type === 'person' && typeOk ? 1 : 0,
+    (q.type === 'title' || q.type === 'place' || q.type === 'name') && typeOk ? 1 : 0,
+    passage.chunk.lang === q.lang ? 1 : 0,
+    numbersHere ? 1 : 0,
+    numbersNowhere ? 1 : 0,
+    answerTokens(text, q.text).size > 0 ? 1 : 0,
+    index === 0 ? 1 : 0,
+    Math.log(1 + words(text).length) / 4,
+  ];
+}
+
+/** Every sentence the retriever scored (best passages, then the best in the asker's language), each with its passage's place. */
+export function candidatesOf(retrieval: Retrieval): Candidate[] {
+  const read = [...retrieval.passages.filter((p) => p.sentences.length > 0), ...retrieval.native.filter((p) => !retrieval.passages.includes(p))];
+  return read.flatMap((passage, rank) => passage.sentences.map((_, index) => ({ passage, rank, index })));
+}

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import type { Passage, Retrieval } from '../search/retriever.js';
+import { sigmoid } from './fit.js';
+import { candidatesOf, questionContext, SENTENCE_FEATURES, sentenceFeatures, type Candidate, type QuestionContext } from './features.js';
+import { hasAnswerOfType } from './answerType.js';
+
+/** How strongly the best sentence answers, as the abstention model sees it. */
+export const ABSTAIN_FEATURES = [
+  'best sentence score',
+  'lead over the second sentence',
+  'best sentence coverage',
+  'best sentence similarity',
+  'best sentence gives the kind of answer asked for',
+  'best passage score',
+  'best passage coverage',
+  'share of question words no document has',
+] as const;
+
+export interface RankerModel {
+  sentence: { features: string[]; weights: number[] };
+  abstain: { features: string[]; weights: number[]; bias: number; threshold: number };
+  trainedOn: { file: string; questions: number; embedder: string };
+}
+
+export interface RankedCandidate extends Candidate {
+  score: number;
+}
+
+const MODEL_FILE = new URL('./ranker.json', import.meta.url);
+
+/** The fitted weights (written by `npm run train`), checked against the features this code computes. */
+export function loadRanker(file: URL | string = MODEL_FILE): RankerModel {
+  const model = JSON.parse(readFileSync(file, 'utf8')) as RankerModel;
+  const same = (a: readonly string[], b: string[]) => a.length === b.length && a.every((name, i) => name === b[i]);
+  if (!same(SENTENCE_FEATURES, model.sentence.features) || !same(ABSTAIN_FEATURES, model.abstain.features)) {
+    throw new Error(`${String(file)} was fitted for other features: run "npm run train" to refit it.`);
+  }
+  return model;
+}
+
+const dot = (w: number[], x: number[]) => x.reduce((s, v, i) => s + v * w[i]!, 0);
+
+/** Every read sentence with its ranking score, best first. */
+export function rankSentences(model: RankerModel, candidates: Candidate[], q: QuestionContext): RankedCandidate[] {
+  return candidates.map((c) => ({ ...c, score: dot(model.sentence.weights, sentenceFeatures(c, q)) })).sort((a, b) => b.score - a.score);
+}
+
+export function abstainFeatures(ranked: RankedCandidate[], retrieval: Retrieval, q: QuestionContext): number[] {
+  const best = ranked[0]!;
+  const scored = best.passage.sentences[best.index]!;
+  const groups = retrieval.query.groups.length;
+  return [
+    best.score,
+    Math.min(5, best.score - (ranked[1]?.score ?? best.score - 5)),
+    scored.lexical.coverage,
+    Math.max(0, scored.dense),
+    hasAnswerOfType(q.type, scored.sentence.text, `${q.text} ${best.passage.chunk.title}`) ? 1 : 0,
+    best.passage.score,
+    best.passage.lexical.coverage,
+    groups === 0 ? 1 : retrieval.unknownWords.length / groups,
+  ];
+}
+
+function answerability(model: RankerModel, ranked: RankedCandidate[], retrieval: Retrieval, q: QuestionContext): number {
+  if (ranked.length === 0) return 0;
+  return sigmoid(dot(model.abstain.weights, abstainFeatures(ranked, retrieval, q)) + model.abstain.bias);
+}
+
+/** A retrieval read by the ranker: its sentences ranked, its passages reordered by their best sentence. */
+export interface Ranking {
+  retrieval: Retrieval;
+  ranked: RankedCandidate[];
+  question: QuestionContext;
+  /** 0–1: how likely the best sentence answers the question. */
+  answerability: number;
+}
+
+/**
+ * Ranks the sentences the retriever read, and puts the passages that hold the best of them first
+ * (the others keep their order after them): the passage that answers is the first source shown.
+ */
+export function rankRetrieval(model: RankerModel, retrieval: Retrieval): Ranking {
+  const question = questionContext(retrieval);
+  const ranked = rankSentences(model, candidatesOf(retrieval), question);
+  const best = new Map<Passage, number>();
+  for (const c of ranked) if (!best.has(c.passage)) best.set(c.passage, c.score);
+  const passages = [...retrieval.passages].sort((a, b) => (best.get(b) ?? -Infinity) - (best.get(a) ?? -Infinity));
+  return { retrieval: { ...retrieval, passages }, ranked, question, answerability: answerability(model, ranked, retrieval, question) };
+}
