@@ -35,7 +35,7 @@ await run(async (config, log) => {
   const l2 = Number(values.l2);
   const file = positionals[0] ?? 'tests/eval/train.jsonl';
   const questions = await readEvalFile(file);
-  const knowledge = await Knowledge.open(config, log, { buildIfMissing: true });
+  const knowledge = await Knowledge.open(config, log, { buildIfMissing: true, withoutRanker: true });
   const chunks = knowledge.chunks;
 
   const examples: Example[] = [];

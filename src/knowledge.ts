@@ -30,6 +30,8 @@ export interface OpenOptions {
   llm?: LlmSettings;
   /** An embedder already loaded (used when it is the one that built the index), to avoid loading it twice. */
   embedder?: Embedder;
+  /** Open without the answer ranker, for the script that fits it: only `retrieve` works then. */
+  withoutRanker?: boolean;
 }
 
 /** How many of the best passages the answerer reads sentence by sentence. */
@@ -43,7 +45,7 @@ export class Knowledge {
     readonly manifest: Manifest,
     readonly embedder: Embedder,
     private readonly retriever: Retriever,
-    private readonly ranker: RankerModel,
+    private readonly rankerModel: RankerModel | undefined,
     private readonly answerSettings: AnswerSettings,
     private readonly llm: LlmAnswerer | undefined,
   ) {}
@@ -70,7 +72,8 @@ export class Knowledge {
     const retriever = new Retriever(chunks, store, embedder, bundledLexicon());
     // Loaded only when configured: the OpenAI client costs about 0.5 s of start-up.
     const llm = options.llm ? new (await import('./answer/llm.js')).LlmAnswerer(options.llm, log) : undefined;
-    return new Knowledge(manifest, embedder, retriever, loadRanker(), options.answerSettings ?? DEFAULT_ANSWER_SETTINGS, llm);
+    const ranker = options.withoutRanker ? undefined : loadRanker();
+    return new Knowledge(manifest, embedder, retriever, ranker, options.answerSettings ?? DEFAULT_ANSWER_SETTINGS, llm);
   }
 
   /**
@@ -93,6 +96,11 @@ export class Knowledge {
       passages: retrieval.passages.slice(0, passageCount),
       timings_ms: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 100) / 100])),
     };
+  }
+
+  private get ranker(): RankerModel {
+    if (!this.rankerModel) throw new Error('Knowledge was opened without the answer ranker');
+    return this.rankerModel;
   }
 
   get chunks(): Chunk[] {

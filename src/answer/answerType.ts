@@ -1,10 +1,10 @@
 import { foldAccents, isStopword, words } from '../search/text.js';
 
 /** What kind of answer a question asks for, from its question words (English and Portuguese). */
-export type AnswerType = 'money' | 'percent' | 'duration' | 'date' | 'count' | 'number' | 'person' | 'title' | 'place' | 'name' | 'any';
+export type AnswerType = 'money' | 'percent' | 'duration' | 'date' | 'age' | 'count' | 'number' | 'person' | 'title' | 'place' | 'name' | 'any';
 
 /** The kinds whose answer is a number of some sort. */
-export const NUMERIC_TYPES: ReadonlySet<AnswerType> = new Set(['money', 'percent', 'duration', 'date', 'count', 'number']);
+export const NUMERIC_TYPES: ReadonlySet<AnswerType> = new Set(['money', 'percent', 'duration', 'date', 'age', 'count', 'number']);
 
 // Tested on accent-folded, lower-cased questions, first match wins.
 const QUESTION_KINDS: [AnswerType, RegExp][] = [
@@ -12,8 +12,9 @@ const QUESTION_KINDS: [AnswerType, RegExp][] = [
   ['money', /\b(how much\b.*\b(money|cost|budget|gross|earn|make|made|spend|spent|bring|brought|take|took|raise|pay|paid)|budget|box office|quanto\b.*\b(dinheiro|custou|faturou|arrecadou|rendeu|ganhou|gastou|custa)|orcamento|bilheteria)/],
   ['duration', /\b(how long|for how many (days|weeks|months|years)|quanto tempo|por quanto tempo|durante quanto|quanto dura|duracao)\b/],
   ['date', /\b(when|what (year|date|month|day)|which (year|date|month|day)|on what date|quando|em que (ano|data|mes|dia)|que (ano|data|dia)|qual (ano|data))\b/],
+  ['age', /\b(how old|what age|at what age|(que|qual a|qual e a) idade|quantos anos (tem|tinha))\b/],
   ['count', /\b(how many|quant[oa]s)\b/],
-  ['number', /\b(how much|how old|what age|what number|quanto|idade)\b/],
+  ['number', /\b(how much|what number|quanto)\b/],
   ['person', /\b(who|whom|whose|quem|which (actor|actress|director|composer|author|writer|person)|qual (ator|atriz|diretor|compositor|autor|escritor))\b/],
   ['title', /\b(which|what|qual|que) (film|movie|picture|song|track|book|novel|story|album|work|filme|cancao|musica|livro|romance|conto|album|obra)s?\b/],
   ['place', /\b(where|onde|which (city|country|town|place|region|festival)|what (city|country|town|place|region|festival)|(em |de )?(qual|que) (cidade|pais|lugar|regiao|festival))\b/],
@@ -26,6 +27,7 @@ const ANSWER_OF: Partial<Record<AnswerType, RegExp>> = {
   money: /[$€£]\s?\d|\d\s?(million|billion|milhoes|milhao|bilhoes|dollars|euros|dolares)\b/,
   percent: /\d\s?%|\bpercent\b|\bpor cento\b/,
   duration: /(\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|um|uma|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez))\S*\s+(\S+\s+)?(minutes?|hours?|days?|weeks?|months?|years?|minutos?|horas?|dias?|semanas?|meses|mes|anos?)\b/,
+  age: /\b\d+[- ]years?[- ]old\b|\baged? \d+|\b\d+ anos( de idade)?\b|\bcom \d+ anos\b/,
   date: new RegExp(`\\b(1[89]|20)\\d\\d\\b|${MONTH.source}`),
 };
 
@@ -72,9 +74,14 @@ export function hasAnswerOfType(type: AnswerType, sentence: string, known: strin
   return true;
 }
 
-/** The names and numbers a sentence adds to the question: what an answer consists of. */
-export function answerTokens(sentence: string, question: string): Set<string> {
+/**
+ * The names and numbers a sentence adds to the question, of the asked-for kind where it is known
+ * (numbers for "how many", titles for "which film"): what its answer consists of.
+ */
+export function answerTokens(sentence: string, question: string, type: AnswerType = 'any'): Set<string> {
   const numbers = sentence.match(/\d+(?:[.,]\d+)*/g) ?? [];
+  const titles = type === 'title' ? [...sentence.matchAll(new RegExp(TITLE.source, 'gu'))].flatMap((m) => words(m[0])) : [];
+  const tokens = NUMERIC_TYPES.has(type) ? numbers : type === 'title' ? titles : [...newNames(sentence, question), ...numbers];
   const asked = new Set(words(question));
-  return new Set([...newNames(sentence, question), ...numbers].map((t) => t.toLowerCase()).filter((t) => !asked.has(t)));
+  return new Set(tokens.map((t) => t.toLowerCase()).filter((t) => !asked.has(t)));
 }

@@ -1,6 +1,6 @@
 import type { Lang } from '../corpus/types.js';
 import { answerTokens } from './answerType.js';
-import type { Candidate } from './features.js';
+import type { Candidate, QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import type { Answer, Citation } from './types.js';
 
@@ -20,13 +20,14 @@ const sentenceOf = (c: Candidate) => c.passage.sentences[c.index]!;
 
 /**
  * When the best sentence is in the other language, a sentence in the asker's language that gives
- * the same names or numbers and matches the question too answers just as well, and reads better.
+ * the same answer (names, numbers or titles, as asked) and matches the question too answers just
+ * as well, and reads better.
  */
-function inAskersLanguage(best: RankedCandidate, ranked: RankedCandidate[], lang: Lang, question: string): RankedCandidate {
+function inAskersLanguage(best: RankedCandidate, ranked: RankedCandidate[], lang: Lang, question: QuestionContext): RankedCandidate {
   if (best.passage.chunk.lang === lang) return best;
-  const wanted = answerTokens(sentenceOf(best).sentence.text, question);
+  const wanted = answerTokens(sentenceOf(best).sentence.text, question.text, question.type);
   const same = ranked.find(
-    (c) => c.passage.chunk.lang === lang && sentenceOf(c).lexical.matched.size > 0 && [...answerTokens(sentenceOf(c).sentence.text, question)].some((t) => wanted.has(t)),
+    (c) => c.passage.chunk.lang === lang && sentenceOf(c).lexical.matched.size > 0 && [...answerTokens(sentenceOf(c).sentence.text, question.text)].some((t) => wanted.has(t)),
   );
   return same ?? best;
 }
@@ -75,13 +76,13 @@ export function unknownNames(question: string, unknownWords: string[]): string[]
 
 /** Picks the sentence(s) that answer the question, each cited, or abstains when the documents do not seem to answer it. */
 export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: AnswerSettings = DEFAULT_ANSWER_SETTINGS): Answer {
-  const { retrieval, ranked, answerability: confidence } = ranking;
+  const { retrieval, ranked, answerability: confidence, question: context } = ranking;
   const { text: question, lang } = retrieval.query;
   const best = ranked[0];
   if (!best || confidence < abstainBelow || unknownNames(question, retrieval.unknownWords).length > 0) {
     return { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
   }
-  const first = inAskersLanguage(best, ranked, lang, question);
+  const first = inAskersLanguage(best, ranked, lang, context);
   const second = complement(first, ranked, question, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
   return { ...cite(chosen), abstained: false, confidence, lang, kind: 'extracted' };

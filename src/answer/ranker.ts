@@ -14,6 +14,7 @@ export const ABSTAIN_FEATURES = [
   'best passage score',
   'best passage coverage',
   'share of question words no document has',
+  'the rarest question word is not in the best passage',
 ] as const;
 
 export interface RankerModel {
@@ -26,6 +27,8 @@ export interface RankedCandidate extends Candidate {
   score: number;
 }
 
+export class RankerError extends Error {}
+
 const MODEL_FILE = new URL('./ranker.json', import.meta.url);
 
 /** The fitted weights (written by `npm run train`), checked against the features this code computes. */
@@ -33,7 +36,7 @@ export function loadRanker(file: URL | string = MODEL_FILE): RankerModel {
   const model = JSON.parse(readFileSync(file, 'utf8')) as RankerModel;
   const same = (a: readonly string[], b: string[]) => a.length === b.length && a.every((name, i) => name === b[i]);
   if (!same(SENTENCE_FEATURES, model.sentence.features) || !same(ABSTAIN_FEATURES, model.abstain.features)) {
-    throw new Error(`${String(file)} was fitted for other features: run "npm run train" to refit it.`);
+    throw new RankerError(`${String(file)} was fitted for other features: run "npm run train" to refit it.`);
   }
   return model;
 }
@@ -43,6 +46,13 @@ const dot = (w: number[], x: number[]) => x.reduce((s, v, i) => s + v * w[i]!, 0
 /** Every read sentence with its ranking score, best first. */
 export function rankSentences(model: RankerModel, candidates: Candidate[], q: QuestionContext): RankedCandidate[] {
   return candidates.map((c) => ({ ...c, score: dot(model.sentence.weights, sentenceFeatures(c, q)) })).sort((a, b) => b.score - a.score);
+}
+
+function rarestWord(retrieval: Retrieval): string | undefined {
+  const { groups } = retrieval.query;
+  let rarest = -1;
+  retrieval.wordWeights.forEach((w, i) => { if (rarest < 0 || w > retrieval.wordWeights[rarest]!) rarest = i; });
+  return groups[rarest]?.word;
 }
 
 export function abstainFeatures(ranked: RankedCandidate[], retrieval: Retrieval, q: QuestionContext): number[] {
@@ -58,6 +68,7 @@ export function abstainFeatures(ranked: RankedCandidate[], retrieval: Retrieval,
     best.passage.score,
     best.passage.lexical.coverage,
     groups === 0 ? 1 : retrieval.unknownWords.length / groups,
+    rarestWord(retrieval) !== undefined && !best.passage.lexical.matched.has(rarestWord(retrieval)!) ? 1 : 0,
   ];
 }
 

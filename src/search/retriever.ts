@@ -27,6 +27,8 @@ export interface Retrieval {
   query: AnalyzedQuery;
   /** Question words that no passage contains in any form (stem, spelling or translation). */
   unknownWords: string[];
+  /** How much each question word (of `query.groups`) weighs: the idf of its rarest form. */
+  wordWeights: number[];
   passages: Passage[];
   /** The best passages in the question's language (their sentences scored), so an answer can be given in that language. */
   native: Passage[];
@@ -166,6 +168,7 @@ export class Retriever {
     for (const passage of new Set([...top.slice(0, readDepth), ...native])) passage.sentences = this.scoreSentences(passage, query, queryVectors);
     const t4 = performance.now();
     const unknownWords = query.groups.filter((g) => !g.variants.some((v) => this.bm25.has(v.term))).map((g) => g.word);
-    return { query, unknownWords, passages: top, native, timings: { embed: t1 - t0, dense: t2 - t1, lexical: t3 - t2, fusion: t4 - t3 } };
+    const wordWeights = query.groups.map((g) => this.bm25.groupWeight(g));
+    return { query, unknownWords, wordWeights, passages: top, native, timings: { embed: t1 - t0, dense: t2 - t1, lexical: t3 - t2, fusion: t4 - t3 } };
   }
 }
