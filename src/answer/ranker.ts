@@ -44,8 +44,8 @@ export function loadRanker(file: URL | string = MODEL_FILE): RankerModel {
 const dot = (w: number[], x: number[]) => x.reduce((s, v, i) => s + v * w[i]!, 0);
 
 /** Every read sentence with its ranking score, best first. */
-export function rankSentences(model: RankerModel, candidates: Candidate[], q: QuestionContext): RankedCandidate[] {
-  return candidates.map((c) => ({ ...c, score: dot(model.sentence.weights, sentenceFeatures(c, q)) })).sort((a, b) => b.score - a.score);
+export function rankSentences(weights: number[], candidates: Candidate[], q: QuestionContext): RankedCandidate[] {
+  return candidates.map((c) => ({ ...c, score: dot(weights, sentenceFeatures(c, q)) })).sort((a, b) => b.score - a.score);
 }
 
 function rarestWord(retrieval: Retrieval): string | undefined {
@@ -92,7 +92,7 @@ export interface Ranking {
  */
 export function rankRetrieval(model: RankerModel, retrieval: Retrieval): Ranking {
   const question = questionContext(retrieval);
-  const ranked = rankSentences(model, candidatesOf(retrieval), question);
+  const ranked = rankSentences(model.sentence.weights, candidatesOf(retrieval), question);
   const best = new Map<Passage, number>();
   for (const c of ranked) if (!best.has(c.passage)) best.set(c.passage, c.score);
   const passages = [...retrieval.passages].sort((a, b) => (best.get(b) ?? -Infinity) - (best.get(a) ?? -Infinity));

@@ -1,0 +1,94 @@
+import type { Chunk } from '../corpus/types.js';
+import { contains } from '../eval/metrics.js';
+import type { EvalQuestion } from '../eval/types.js';
+import type { Retrieval } from '../search/retriever.js';
+import { candidatesOf, questionContext, SENTENCE_FEATURES, sentenceFeatures, type Candidate } from './features.js';
+import { fitLogistic, fitRanking, sigmoid } from './fit.js';
+import { ABSTAIN_FEATURES, abstainFeatures, rankSentences, type RankerModel } from './ranker.js';
+
+export interface TrainingOptions {
+  /** L2 penalty of both models. */
+  l2: number;
+  /** The share of answerable training questions the abstention threshold may turn away. */
+  maxFalseAbstention: number;
+}
+
+export const DEFAULT_TRAINING: TrainingOptions = { l2: 0.001, maxFalseAbstention: 0.03 };
+
+/** One training question as the answerer sees it: its retrieval, read sentences and which of them answer. */
+export interface Example {
+  question: EvalQuestion;
+  retrieval: Retrieval;
+  candidates: Candidate[];
+  rows: number[][];
+  positive: boolean[];
+}
+
+const isAnswerable = (q: EvalQuestion) => q.must_contain_any.length > 0;
+
+/**
+ * A sentence answers when it holds an expected answer token and its passage holds the evidence
+ * (or is in the other language, where the evidence is not quoted word for word).
+ */
+function answers(c: Candidate, question: EvalQuestion, evidenceLang: string | undefined): boolean {
+  const text = c.passage.sentences[c.index]!.sentence.text;
+  if (!question.must_contain_any.some((token) => contains(text, token))) return false;
+  return contains(c.passage.chunk.text, question.evidence) || c.passage.chunk.lang !== evidenceLang;
+}
+
+export function toExample(question: EvalQuestion, retrieval: Retrieval, chunks: Chunk[]): Example {
+  const context = questionContext(retrieval);
+  const candidates = candidatesOf(retrieval);
+  const evidenceLang = chunks.find((c) => question.evidence && contains(c.text, question.evidence))?.lang;
+  return {
+    question,
+    retrieval,
+    candidates,
+    rows: candidates.map((c) => sentenceFeatures(c, context)),
+    positive: candidates.map((c) => answers(c, question, evidenceLang)),
+  };
+}
+
+export interface Training {
+  model: RankerModel;
+  /** Answerable questions whose best-ranked sentence answers them. */
+  bestAnswers: number;
+  answerable: number;
+  /** Answerable questions with an answering sentence among those read. */
+  reachable: number;
+  abstention: number;
+  falseAbstention: number;
+}
+
+/**
+ * Fits the sentence ranker on the answerable questions, then the abstention model on all of them,
+ * with the threshold set so that at most `maxFalseAbstention` of answerable ones are turned away.
+ */
+export function train(examples: Example[], trainedOn: RankerModel['trainedOn'], options: TrainingOptions = DEFAULT_TRAINING): Training {
+  const iterations = 6000;
+  const answerable = examples.filter((e) => isAnswerable(e.question));
+  const sentence = { features: [...SENTENCE_FEATURES], weights: fitRanking(answerable, SENTENCE_FEATURES.length, { l2: options.l2, iterations }) };
+  const rankedOf = (e: Example) => rankSentences(sentence.weights, e.candidates, questionContext(e.retrieval));
+
+  const rows = examples.map((e) => abstainFeatures(rankedOf(e), e.retrieval, questionContext(e.retrieval)));
+  const labels = examples.map((e) => isAnswerable(e.question));
+  const { weights, bias } = fitLogistic(rows, labels, { l2: options.l2, iterations });
+  const probabilities = rows.map((x) => sigmoid(x.reduce((s, v, i) => s + v * weights[i]!, bias)));
+  const answerableProbabilities = probabilities.filter((_, i) => labels[i]).sort((a, b) => a - b);
+  const threshold = answerableProbabilities[Math.floor(options.maxFalseAbstention * answerableProbabilities.length)] ?? 0.5;
+
+  const bestAnswers = answerable.filter((e) => {
+    const best = rankedOf(e)[0];
+    return best !== undefined && e.positive[e.candidates.findIndex((c) => c.passage === best.passage && c.index === best.index)];
+  }).length;
+  const abstained = probabilities.map((p) => p < threshold);
+  const rate = (wanted: boolean) => abstained.filter((a, i) => a && labels[i] === wanted).length / Math.max(1, labels.filter((l) => l === wanted).length);
+  return {
+    model: { sentence, abstain: { features: [...ABSTAIN_FEATURES], weights, bias, threshold }, trainedOn },
+    bestAnswers,
+    answerable: answerable.length,
+    reachable: answerable.filter((e) => e.positive.some(Boolean)).length,
+    abstention: rate(false),
+    falseAbstention: rate(true),
+  };
+}

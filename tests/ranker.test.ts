@@ -1,0 +1,74 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { fitLogistic, fitRanking, sigmoid, type RankingGroup } from '../src/answer/fit.js';
+import { loadRanker, RankerError, type RankerModel } from '../src/answer/ranker.js';
+import { toExample, train } from '../src/answer/train.js';
+import { readEvalFile } from '../src/eval/run.js';
+import { Knowledge } from '../src/knowledge.js';
+import { silentLog, testConfig } from './support/testConfig.js';
+
+/** A deterministic stream of numbers in [0, 1). */
+function random(seed: number): () => number {
+  let s = seed;
+  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}
+
+/** Questions of 10 candidates where the answering one has a higher first feature, plus noise; the second feature is noise only. */
+function groups(count: number, next: () => number): RankingGroup[] {
+  return Array.from({ length: count }, () => {
+    const answer = Math.floor(next() * 10);
+    const rows = Array.from({ length: 10 }, (_, i) => [next() + (i === answer ? 0.6 : 0), next()]);
+    return { rows, positive: rows.map((_, i) => i === answer) };
+  });
+}
+
+describe('fitting the answer models', () => {
+  it('learns a ranking that puts the answering candidate first on questions it has not seen', () => {
+    const next = random(7);
+    const weights = fitRanking(groups(200, next), 2);
+    const unseen = groups(200, next);
+    const first = unseen.filter(({ rows, positive }) => {
+      const scores = rows.map((x) => weights[0]! * x[0]! + weights[1]! * x[1]!);
+      return positive[scores.indexOf(Math.max(...scores))];
+    });
+    expect(weights[0]).toBeGreaterThan(Math.abs(weights[1]!) * 3);
+    expect(first.length / unseen.length).toBeGreaterThan(0.5); // chance is 0.1
+  });
+
+  it('learns probabilities that separate two classes, whatever the scale of a feature', () => {
+    const next = random(11);
+    const rows = Array.from({ length: 400 }, (_, i) => [(i % 2) * 2 + next() * 1.5, next() * 1000]);
+    const labels = rows.map((_, i) => i % 2 === 1);
+    const { weights, bias } = fitLogistic(rows, labels);
+    const p = (x: number[]) => sigmoid(weights[0]! * x[0]! + weights[1]! * x[1]! + bias);
+    expect(p([3, 500])).toBeGreaterThan(0.9);
+    expect(p([0.2, 500])).toBeLessThan(0.1);
+  });
+});
+
+describe('the shipped answer ranker (src/answer/ranker.json)', () => {
+  it('refuses weights fitted for other features, saying how to refit them', async () => {
+    const model = JSON.parse(await readFile('src/answer/ranker.json', 'utf8')) as RankerModel;
+    model.sentence.features = model.sentence.features.slice(1);
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'rab-ranker-')), 'ranker.json');
+    await writeFile(file, JSON.stringify(model));
+    expect(() => loadRanker(file)).toThrow(RankerError);
+    expect(() => loadRanker(file)).toThrow(/npm run train/);
+  });
+
+  it('is what `npm run train` fits from tests/eval/train.jsonl, so it matches the current features and index', async () => {
+    const knowledge = await Knowledge.open(testConfig({ indexDir: inject('realIndexDir') }), silentLog, { withoutRanker: true });
+    const questions = await readEvalFile('tests/eval/train.jsonl');
+    const examples = [];
+    for (const q of questions) examples.push(toExample(q, await knowledge.retrieve(q.question), knowledge.chunks));
+    const shipped = loadRanker();
+    const fitted = train(examples, shipped.trainedOn).model;
+    // A fresh index may differ from the one the weights were fitted on in the last float digits.
+    const close = (a: number[], b: number[]) => a.length === b.length && a.every((v, i) => Math.abs(v - b[i]!) < 1e-3);
+    expect(close(fitted.sentence.weights, shipped.sentence.weights), 'sentence weights').toBe(true);
+    expect(close([...fitted.abstain.weights, fitted.abstain.bias], [...shipped.abstain.weights, shipped.abstain.bias]), 'abstention weights').toBe(true);
+    expect(fitted.abstain.threshold).toBeCloseTo(shipped.abstain.threshold, 3);
+  }, 120_000);
+});
