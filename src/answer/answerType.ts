@@ -1,3 +1,4 @@
+import { isDictionaryWord } from '../search/lexicon.js';
 import { foldAccents, isStopword, words } from '../search/text.js';
 
 /** What kind of answer a question asks for, from its question words (English and Portuguese). */
@@ -49,10 +50,11 @@ export function answerType(question: string): AnswerType {
   return QUESTION_KINDS.find(([, pattern]) => pattern.test(q))?.[0] ?? 'any';
 }
 
-/** Capitalized words of a sentence that `known` does not contain (a capitalized first word only when it is not a common word). */
+/** Capitalized words of a sentence that `known` does not contain (the first word only when it is not an ordinary word). */
 function newNames(sentence: string, known: string): string[] {
   const asked = new Set(words(known));
-  const names = [...sentence.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]+/gu)].filter((m) => m.index! > 0 || !isStopword(m[0].toLowerCase())).map((m) => m[0]);
+  const firstIsName = (word: string) => !isStopword(word.toLowerCase()) && !isDictionaryWord(word);
+  const names = [...sentence.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]+/gu)].filter((m) => m.index! > 0 || firstIsName(m[0])).map((m) => m[0]);
   return names.filter((n) => !NOT_A_NAME.test(foldAccents(n.toLowerCase())) && !asked.has(n.toLowerCase()));
 }
 
@@ -72,6 +74,13 @@ export function hasAnswerOfType(type: AnswerType, sentence: string, known: strin
   if (type === 'title') return TITLE.test(sentence);
   if (type === 'name') return NAMING.test(sentence);
   return true;
+}
+
+/** Whether a sentence names a person in full ("Alexandre Desplat") with a name `known` does not contain. */
+export function hasNewFullName(sentence: string, known: string): boolean {
+  const fresh = new Set(newNames(sentence, known));
+  const fullNames = sentence.match(/\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+/gu) ?? [];
+  return fullNames.some((name) => name.split(/\s+/).some((part) => fresh.has(part)));
 }
 
 /**

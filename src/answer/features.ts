@@ -1,6 +1,6 @@
 import type { Passage, Retrieval } from '../search/retriever.js';
 import { foldAccents, stem, words } from '../search/text.js';
-import { answerTokens, answerType, countedWord, hasAnswerOfType, numberBefore, NUMERIC_TYPES, type AnswerType } from './answerType.js';
+import { answerTokens, answerType, countedWord, hasAnswerOfType, hasNewFullName, numberBefore, NUMERIC_TYPES, type AnswerType } from './answerType.js';
 
 /** A sentence that may answer, with the passage it is in and that passage's place in the ranking. */
 export interface Candidate {
@@ -28,14 +28,22 @@ export const SENTENCE_FEATURES = [
   'gives the kind of number asked for',
   'counts what the question counts',
   'gives a person asked for',
+  'gives a full name when asked who',
   'gives a title, place or name asked for',
   "in the asker's language",
   'has the numbers of the question',
   'lacks the numbers of the question',
   'adds names or numbers',
   'first sentence of its passage',
+  'has words missing',
   'length',
 ] as const;
+
+/**
+ * Punctuation after a space ("composed by , a", "released by ."): scraped pages lose the words of
+ * their links, and a sentence with a hole often lacks the very name asked for.
+ */
+const WORDS_MISSING = /\s[,.;:](?=\s|$)/;
 
 /** The numbers in a text (years, amounts), "25,8" read as "25.8". */
 function numbersIn(text: string): string[] {
@@ -58,12 +66,17 @@ export function questionContext(retrieval: Retrieval): QuestionContext {
   return { text, lang, type: answerType(text), numbers: numbersIn(text), counted: new Set(group?.variants.map((v) => v.term)) };
 }
 
+/** Whether a sentence holds the kind of answer the question asks for (always, for questions of no particular kind). */
+export function givesAnswerOfType(c: Candidate, q: QuestionContext): boolean {
+  return hasAnswerOfType(q.type, c.passage.sentences[c.index]!.sentence.text, `${q.text} ${c.passage.chunk.title}`);
+}
+
 export function sentenceFeatures(c: Candidate, q: QuestionContext): number[] {
   const { passage, rank, index } = c;
   const scored = passage.sentences[index]!;
   const text = scored.sentence.text;
   const coverageAt = (i: number) => passage.sentences[i]?.lexical.coverage ?? 0;
-  const typeOk = hasAnswerOfType(q.type, text, `${q.text} ${passage.chunk.title}`);
+  const typeOk = givesAnswerOfType(c, q);
   const counts = q.counted.size > 0 && numberBefore(words(text), (t) => q.counted.has(stem(t, passage.chunk.lang)));
   const sentenceNumbers = new Set(numbersIn(text));
   const passageNumbers = new Set(numbersIn(passage.chunk.text));
@@ -84,12 +97,14 @@ export function sentenceFeatures(c: Candidate, q: QuestionContext): number[] {
     NUMERIC_TYPES.has(q.type) && typeOk ? 1 : 0,
     counts ? 1 : 0,
     q.type === 'person' && typeOk ? 1 : 0,
+    q.type === 'person' && hasNewFullName(text, `${q.text} ${passage.chunk.title}`) ? 1 : 0,
     (q.type === 'title' || q.type === 'place' || q.type === 'name') && typeOk ? 1 : 0,
     passage.chunk.lang === q.lang ? 1 : 0,
     numbersHere ? 1 : 0,
     numbersNowhere ? 1 : 0,
     answerTokens(text, q.text).size > 0 ? 1 : 0,
     index === 0 ? 1 : 0,
+    WORDS_MISSING.test(text) ? 1 : 0,
     Math.log(1 + words(text).length) / 4,
   ];
 }

@@ -59,6 +59,12 @@ export function bundledLexicon(): Lexicon {
   return bundled;
 }
 
+/** Whether a single word is an ordinary English or Portuguese word (as opposed to a name). */
+export function isDictionaryWord(word: string, lexicon: Lexicon = bundledLexicon()): boolean {
+  const key = exactKey(word);
+  return lexicon.from.en.has(key) || lexicon.from.pt.has(key);
+}
+
 export interface Translation {
   /** Index of the first and one past the last source word the translation covers. */
   from: number;
