@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Passage, Retrieval } from '../search/retriever.js';
 import { sigmoid } from './fit.js';
-import { candidatesOf, questionContext, SENTENCE_FEATURES, sentenceFeatures, type Candidate, type QuestionContext } from './features.js';
-import { hasAnswerOfType } from './answerType.js';
+import { candidatesOf, givesAnswerOfType, questionContext, SENTENCE_FEATURES, sentenceFeatures, type Candidate, type QuestionContext } from './features.js';
 
 /** How strongly the best sentence answers, as the abstention model sees it. */
 export const ABSTAIN_FEATURES = [
@@ -64,7 +63,7 @@ export function abstainFeatures(ranked: RankedCandidate[], retrieval: Retrieval,
     Math.min(5, best.score - (ranked[1]?.score ?? best.score - 5)),
     scored.lexical.coverage,
     Math.max(0, scored.dense),
-    hasAnswerOfType(q.type, scored.sentence.text, `${q.text} ${best.passage.chunk.title}`) ? 1 : 0,
+    givesAnswerOfType(best, q) ? 1 : 0,
     best.passage.score,
     best.passage.lexical.coverage,
     groups === 0 ? 1 : retrieval.unknownWords.length / groups,
