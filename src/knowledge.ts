@@ -83,9 +83,10 @@ export class Knowledge {
    */
   async ask(question: string, passageCount = 5, onText?: (text: string) => void): Promise<AskResult> {
     const started = performance.now();
-    const ranking = rankRetrieval(this.ranker, await this.retrieve(question, passageCount));
-    const { retrieval } = ranking;
+    const retrieved = await this.retrieve(question, passageCount);
     const t = performance.now();
+    const ranking = rankRetrieval(this.ranker, retrieved);
+    const { retrieval } = ranking;
     const extracted = composeAnswer(ranking, this.ranker.abstain.threshold, this.answerSettings);
     const answer = (this.llm && !extracted.abstained && (await this.llm.answer(retrieval, extracted.confidence, onText))) || extracted;
     const answerMs = performance.now() - t;
