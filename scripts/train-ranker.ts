@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { questionContext, SENTENCE_FEATURES } from '../src/answer/features.js';
+import { SENTENCE_FEATURES } from '../src/answer/features.js';
 import { ABSTAIN_FEATURES, rankSentences } from '../src/answer/ranker.js';
-import { DEFAULT_TRAINING, toExample, train, type Example } from '../src/answer/train.js';
+import { DEFAULT_TRAINING, isAnswering, toExample, train, type Example } from '../src/answer/train.js';
 import { readEvalFile } from '../src/eval/run.js';
 import { Knowledge } from '../src/knowledge.js';
 import { run } from './run.js';
@@ -10,8 +10,8 @@ import { run } from './run.js';
 /** For each training question whose best-ranked sentence does not answer: that sentence and the best one that does. */
 function printMisses(examples: Example[], weights: number[]): void {
   for (const e of examples.filter((x) => x.positive.some(Boolean))) {
-    const ranked = rankSentences(weights, e.candidates, questionContext(e.retrieval));
-    const good = ranked.findIndex((c) => e.positive[e.candidates.findIndex((x) => x.passage === c.passage && x.index === c.index)]);
+    const ranked = rankSentences(weights, e.candidates, e.context);
+    const good = ranked.findIndex((c) => isAnswering(e, c));
     if (good === 0) continue;
     console.log(`\n${e.question.id} ${e.question.question}`);
     for (const [label, c] of [['chosen', ranked[0]!], [`answer #${good + 1}`, ranked[good]!]] as const) {

@@ -2,18 +2,13 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { prng } from '../bench/synthetic.js';
 import { fitLogistic, fitRanking, sigmoid, type RankingGroup } from '../src/answer/fit.js';
 import { loadRanker, RankerError, type RankerModel } from '../src/answer/ranker.js';
 import { toExample, train } from '../src/answer/train.js';
 import { readEvalFile } from '../src/eval/run.js';
 import { Knowledge } from '../src/knowledge.js';
 import { silentLog, testConfig } from './support/testConfig.js';
-
-/** A deterministic stream of numbers in [0, 1). */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-}
 
 /** Questions of 10 candidates where the answering one has a higher first feature, plus noise; the second feature is noise only. */
 function groups(count: number, next: () => number): RankingGroup[] {
@@ -26,7 +21,7 @@ function groups(count: number, next: () => number): RankingGroup[] {
 
 describe('fitting the answer models', () => {
   it('learns a ranking that puts the answering candidate first on questions it has not seen', () => {
-    const next = random(7);
+    const next = prng(7);
     const weights = fitRanking(groups(200, next), 2);
     const unseen = groups(200, next);
     const first = unseen.filter(({ rows, positive }) => {
@@ -38,7 +33,7 @@ describe('fitting the answer models', () => {
   });
 
   it('learns probabilities that separate two classes, whatever the scale of a feature', () => {
-    const next = random(11);
+    const next = prng(11);
     const rows = Array.from({ length: 400 }, (_, i) => [(i % 2) * 2 + next() * 1.5, next() * 1000]);
     const labels = rows.map((_, i) => i % 2 === 1);
     const { weights, bias } = fitLogistic(rows, labels);

@@ -50,6 +50,15 @@ function numbersIn(text: string): string[] {
   return words(text).filter((w) => /^\d/.test(w)).map((n) => n.replace(',', '.'));
 }
 
+const passageNumbersCache = new WeakMap<Passage, Set<string>>();
+
+/** A passage's numbers, found once however many of its sentences are scored. */
+function numbersOfPassage(passage: Passage): Set<string> {
+  let numbers = passageNumbersCache.get(passage);
+  if (!numbers) passageNumbersCache.set(passage, (numbers = new Set(numbersIn(passage.chunk.text))));
+  return numbers;
+}
+
 export interface QuestionContext {
   text: string;
   lang: string;
@@ -79,7 +88,7 @@ export function sentenceFeatures(c: Candidate, q: QuestionContext): number[] {
   const typeOk = givesAnswerOfType(c, q);
   const counts = q.counted.size > 0 && numberBefore(words(text), (t) => q.counted.has(stem(t, passage.chunk.lang)));
   const sentenceNumbers = new Set(numbersIn(text));
-  const passageNumbers = new Set(numbersIn(passage.chunk.text));
+  const passageNumbers = numbersOfPassage(passage);
   const numbersHere = q.numbers.length > 0 && q.numbers.some((n) => sentenceNumbers.has(n));
   const numbersNowhere = q.numbers.length > 0 && !q.numbers.some((n) => passageNumbers.has(n));
   return [

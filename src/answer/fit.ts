@@ -15,7 +15,7 @@ export interface FitOptions {
   l2?: number;
 }
 
-const dot = (w: number[], x: number[]) => x.reduce((s, v, i) => s + v * w[i]!, 0);
+export const dot = (w: number[], x: number[]) => x.reduce((s, v, i) => s + v * w[i]!, 0);
 
 function logSumExp(values: number[]): number {
   const max = Math.max(...values);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Passage, Retrieval } from '../search/retriever.js';
-import { sigmoid } from './fit.js';
+import { dot, sigmoid } from './fit.js';
 import { candidatesOf, givesAnswerOfType, questionContext, SENTENCE_FEATURES, sentenceFeatures, type Candidate, type QuestionContext } from './features.js';
 
 /** How strongly the best sentence answers, as the abstention model sees it. */
@@ -40,8 +40,6 @@ export function loadRanker(file: URL | string = MODEL_FILE): RankerModel {
   return model;
 }
 
-const dot = (w: number[], x: number[]) => x.reduce((s, v, i) => s + v * w[i]!, 0);
-
 /** Every read sentence with its ranking score, best first. */
 export function rankSentences(weights: number[], candidates: Candidate[], q: QuestionContext): RankedCandidate[] {
   return candidates.map((c) => ({ ...c, score: dot(weights, sentenceFeatures(c, q)) })).sort((a, b) => b.score - a.score);
@@ -58,6 +56,7 @@ export function abstainFeatures(ranked: RankedCandidate[], retrieval: Retrieval,
   const best = ranked[0]!;
   const scored = best.passage.sentences[best.index]!;
   const groups = retrieval.query.groups.length;
+  const rarest = rarestWord(retrieval);
   return [
     best.score,
     Math.min(5, best.score - (ranked[1]?.score ?? best.score - 5)),
@@ -67,7 +66,7 @@ export function abstainFeatures(ranked: RankedCandidate[], retrieval: Retrieval,
     best.passage.score,
     best.passage.lexical.coverage,
     groups === 0 ? 1 : retrieval.unknownWords.length / groups,
-    rarestWord(retrieval) !== undefined && !best.passage.lexical.matched.has(rarestWord(retrieval)!) ? 1 : 0,
+    rarest !== undefined && !best.passage.lexical.matched.has(rarest) ? 1 : 0,
   ];
 }
 

@@ -1,9 +1,9 @@
 import type { Chunk } from '../corpus/types.js';
-import { contains } from '../eval/metrics.js';
+import { contains, isAnswerableQuestion } from '../eval/metrics.js';
 import type { EvalQuestion } from '../eval/types.js';
 import type { Retrieval } from '../search/retriever.js';
-import { candidatesOf, questionContext, SENTENCE_FEATURES, sentenceFeatures, type Candidate } from './features.js';
-import { fitLogistic, fitRanking, sigmoid } from './fit.js';
+import { candidatesOf, questionContext, SENTENCE_FEATURES, sentenceFeatures, type Candidate, type QuestionContext } from './features.js';
+import { dot, fitLogistic, fitRanking, sigmoid } from './fit.js';
 import { ABSTAIN_FEATURES, abstainFeatures, rankSentences, type RankerModel } from './ranker.js';
 
 export interface TrainingOptions {
@@ -19,12 +19,11 @@ export const DEFAULT_TRAINING: TrainingOptions = { l2: 0.001, maxFalseAbstention
 export interface Example {
   question: EvalQuestion;
   retrieval: Retrieval;
+  context: QuestionContext;
   candidates: Candidate[];
   rows: number[][];
   positive: boolean[];
 }
-
-const isAnswerable = (q: EvalQuestion) => q.must_contain_any.length > 0;
 
 /**
  * A sentence answers when it holds an expected answer token and its passage holds the evidence
@@ -43,10 +42,16 @@ export function toExample(question: EvalQuestion, retrieval: Retrieval, chunks: 
   return {
     question,
     retrieval,
+    context,
     candidates,
     rows: candidates.map((c) => sentenceFeatures(c, context)),
     positive: candidates.map((c) => answers(c, question, evidenceLang)),
   };
+}
+
+/** Whether a candidate (of this example's, possibly re-ranked) is one that answers the question. */
+export function isAnswering(e: Example, c: Candidate): boolean {
+  return e.positive[e.candidates.findIndex((x) => x.passage === c.passage && x.index === c.index)] ?? false;
 }
 
 export interface Training {
@@ -66,20 +71,20 @@ export interface Training {
  */
 export function train(examples: Example[], trainedOn: RankerModel['trainedOn'], options: TrainingOptions = DEFAULT_TRAINING): Training {
   const iterations = 6000;
-  const answerable = examples.filter((e) => isAnswerable(e.question));
+  const answerable = examples.filter((e) => isAnswerableQuestion(e.question));
   const sentence = { features: [...SENTENCE_FEATURES], weights: fitRanking(answerable, SENTENCE_FEATURES.length, { l2: options.l2, iterations }) };
-  const rankedOf = (e: Example) => rankSentences(sentence.weights, e.candidates, questionContext(e.retrieval));
+  const rankedOf = (e: Example) => rankSentences(sentence.weights, e.candidates, e.context);
 
-  const rows = examples.map((e) => abstainFeatures(rankedOf(e), e.retrieval, questionContext(e.retrieval)));
-  const labels = examples.map((e) => isAnswerable(e.question));
+  const rows = examples.map((e) => abstainFeatures(rankedOf(e), e.retrieval, e.context));
+  const labels = examples.map((e) => isAnswerableQuestion(e.question));
   const { weights, bias } = fitLogistic(rows, labels, { l2: options.l2, iterations });
-  const probabilities = rows.map((x) => sigmoid(x.reduce((s, v, i) => s + v * weights[i]!, bias)));
+  const probabilities = rows.map((x) => sigmoid(dot(weights, x) + bias));
   const answerableProbabilities = probabilities.filter((_, i) => labels[i]).sort((a, b) => a - b);
   const threshold = answerableProbabilities[Math.floor(options.maxFalseAbstention * answerableProbabilities.length)] ?? 0.5;
 
   const bestAnswers = answerable.filter((e) => {
     const best = rankedOf(e)[0];
-    return best !== undefined && e.positive[e.candidates.findIndex((c) => c.passage === best.passage && c.index === best.index)];
+    return best !== undefined && isAnswering(e, best);
   }).length;
   const abstained = probabilities.map((p) => p < threshold);
   const rate = (wanted: boolean) => abstained.filter((a, i) => a && labels[i] === wanted).length / Math.max(1, labels.filter((l) => l === wanted).length);

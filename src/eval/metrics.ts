@@ -1,5 +1,5 @@
 import { foldAccents } from '../search/text.js';
-import type { EvalOutcome, Metrics } from './types.js';
+import type { EvalOutcome, EvalQuestion, Metrics } from './types.js';
 
 export function normalize(text: string): string {
   return foldAccents(text).toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
@@ -9,8 +9,13 @@ export function contains(haystack: string, needle: string): boolean {
   return needle.trim() !== '' && normalize(haystack).includes(normalize(needle));
 }
 
+/** A question is answerable when it lists answer tokens (unanswerable and off-topic ones list none). */
+export function isAnswerableQuestion(q: EvalQuestion): boolean {
+  return q.must_contain_any.length > 0;
+}
+
 export function isAnswerable(o: EvalOutcome): boolean {
-  return o.question.must_contain_any.length > 0;
+  return isAnswerableQuestion(o.question);
 }
 
 /** Rank (1-based) of the first passage holding the evidence, or 0. */

@@ -12,6 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import onnxProto from 'onnx-proto';
 import type { onnx as OnnxTypes } from 'onnx-proto';
+import { prng } from '../../bench/synthetic.js';
 
 const { onnx } = onnxProto;
 
@@ -49,18 +50,6 @@ export const TINY_VOCAB: readonly string[] = [
 
 const MAX_POSITIONS = 512;
 const TYPE_VOCAB = 2;
-
-/** mulberry32: a small deterministic PRNG, uniform in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomTable(random: () => number, rows: number, cols: number, scale: number): Float32Array {
   const table = new Float32Array(rows * cols);
