@@ -1,7 +1,10 @@
 import type { Config } from './config.js';
 import type { Chunk } from './corpus/types.js';
+import { composeCalculated } from './answer/calculated.js';
+import { askedCalculation } from './answer/calculation.js';
 import { composeAnswer, DEFAULT_ANSWER_SETTINGS, type AnswerSettings } from './answer/extractive.js';
 import type { LlmAnswerer, LlmSettings } from './answer/llm.js';
+import { findOperand } from './answer/operands.js';
 import { loadRanker, rankRetrieval, type RankerModel } from './answer/ranker.js';
 import type { Answer } from './answer/types.js';
 import { EmbedderMismatchError, loadEmbedder, loadEmbedderFor } from './embed/choose.js';
@@ -87,7 +90,8 @@ export class Knowledge {
     const t = performance.now();
     const ranking = rankRetrieval(this.ranker, retrieved);
     const { retrieval } = ranking;
-    const extracted = composeAnswer(ranking, this.ranker.abstain.threshold, this.answerSettings);
+    const quoted = composeAnswer(ranking, this.ranker.abstain.threshold, this.answerSettings);
+    const extracted = (!quoted.abstained && (await this.calculate(question, quoted.lang, quoted.confidence))) || quoted;
     const answer = (this.llm && !extracted.abstained && (await this.llm.answer(retrieval, extracted.confidence, onText))) || extracted;
     const answerMs = performance.now() - t;
     const timings = { ...retrieval.timings, answer: answerMs, total: performance.now() - started };
@@ -97,6 +101,24 @@ export class Knowledge {
       passages: retrieval.passages.slice(0, passageCount),
       timings_ms: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 100) / 100])),
     };
+  }
+
+  /**
+   * For a question that asks for a sum or difference of two facts: each part asked on its own, its
+   * number found, and the result with both facts cited. Undefined when it asks for none or a part
+   * has no confident answer.
+   */
+  private async calculate(question: string, lang: 'en' | 'pt', confidence: number): Promise<Answer | undefined> {
+    const calculation = askedCalculation(question, lang);
+    if (!calculation) return undefined;
+    const operands = await Promise.all(
+      calculation.parts.map(async (part) => {
+        const ranking = rankRetrieval(this.ranker, await this.retrieve(part.question));
+        if (ranking.answerability < this.ranker.abstain.threshold) return undefined;
+        return findOperand(ranking.ranked, ranking.retrieval, part, calculation.quantity);
+      }),
+    );
+    return composeCalculated(calculation, operands, confidence);
   }
 
   private get ranker(): RankerModel {

@@ -44,7 +44,7 @@ function complement(best: RankedCandidate, ranked: RankedCandidate[], question: 
   );
 }
 
-function cite(chosen: Candidate[]): { text: string; citations: Citation[] } {
+export function cite(chosen: Candidate[]): { text: string; citations: Citation[] } {
   const citations: Citation[] = [];
   const parts: string[] = [];
   for (const c of chosen) {

@@ -15,7 +15,7 @@ export interface Answer {
   /** 0–1: how strongly the best evidence matches the question. */
   confidence: number;
   lang: 'en' | 'pt';
-  /** Extracted: sentences quoted from the sources. Generated: written by `model` from them. */
-  kind: 'extracted' | 'generated';
+  /** Extracted: sentences quoted from the sources. Calculated: a sum or difference of numbers they state, with those sentences. Generated: written by `model` from them. */
+  kind: 'extracted' | 'calculated' | 'generated';
   model?: string;
 }

@@ -25,7 +25,8 @@ export function passagesText(passages: Passage[]): string {
 
 /** The footer that says how an answer was made. */
 export function answerKindLabel(answer: Answer): string {
-  return answer.kind === 'generated' ? `written by ${answer.model} from the sources` : 'extracted from the sources';
+  if (answer.kind === 'generated') return `written by ${answer.model} from the sources`;
+  return answer.kind === 'calculated' ? 'worked out from the sources' : 'extracted from the sources';
 }
 
 /** An answer for a person at a terminal: the answer, then its numbered sources. */

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { askedCalculation } from '../src/answer/calculation.js';
+import { tokenize } from '../src/answer/operands.js';
+import { Knowledge } from '../src/knowledge.js';
+import { answerKindLabel } from '../src/present/terminal.js';
+import { silentLog, testConfig } from './support/testConfig.js';
+
+describe('questions that ask for a calculation', () => {
+  it('splits a question into one question per fact, each with its own words', () => {
+    const years = askedCalculation('How many years passed between the release of Dheepan and the book?', 'en')!;
+    expect(years).toMatchObject({ operation: 'difference', quantity: 'year' });
+    expect(years.parts.map((p) => p.focus)).toEqual(['the release of Dheepan', 'the book']);
+
+    const total = askedCalculation('How many Lumière and César nominations did it get altogether?', 'en')!;
+    expect(total).toMatchObject({ operation: 'sum', quantity: 'count' });
+    expect(total.parts.map((p) => p.question)).toEqual(['How many Lumière nominations did it get?', 'How many César nominations did it get?']);
+
+    const more = askedCalculation('How much more did it make in France than in Belgium?', 'en')!;
+    expect(more).toMatchObject({ operation: 'difference', quantity: 'money' });
+    expect(more.parts.map((p) => p.question)).toEqual(['How much did it make in France?', 'How much did it make in Belgium?']);
+
+    const pt = askedCalculation('Quantos anos se passaram entre o livro e o filme?', 'pt')!;
+    expect(pt.parts.map((p) => p.focus)).toEqual(['o livro', 'o filme']);
+  });
+
+  it('leaves ordinary questions alone', () => {
+    for (const q of ['How many nominations did the film receive?', 'How many years old is Sam?', 'Who composed the score and the songs?', 'Quantos anos tem o filho de Alain?', 'When did it premiere?']) {
+      expect(askedCalculation(q, 'en'), q).toBeUndefined();
+    }
+  });
+
+  it('reads numbers as years, counts or money the way the documents write them', () => {
+    const read = (text: string) => tokenize(text).flatMap((t) => (t.quantum ? [[t.quantum.quantity, t.quantum.value]] : []));
+    expect(read('It sold 1,930,536 tickets in 2012 at the 38th ceremony.')).toEqual([['count', 1930536], ['year', 2012]]);
+    expect(read('It grossed $25.8 million, or US$ 2,1 milhões, and duas indicações.')).toEqual([['money', 25.8e6], ['money', 2.1e6], ['count', 2]]);
+  });
+});
+
+describe('calculated answers from the real corpus', () => {
+  let knowledge: Knowledge;
+  beforeAll(async () => {
+    knowledge = await Knowledge.open(testConfig({ indexDir: inject('realIndexDir') }), silentLog);
+  });
+
+  const cases: [string, string, string[]][] = [
+    ["How many years passed between the film's premiere and The Shape of Water?", '5 years (2017 − 2012)', ['2017', '2012']],
+    ['How many Lumière and BAFTA nominations did the film receive in total?', '7 (5 + 2)', ['five nominations', 'duas indicações ao BAFTA']],
+    ['How much more did the film gross worldwide than in the U.S.?', '$23.7 million ($25.8 million − $2.1 million)', ['$25.8 million', '$2.1 million']],
+    ['Quantos anos se passaram entre a publicação do livro de Davidson e a estreia do filme?', '7 anos (2012 − 2005)', ['2005', '2012']],
+  ];
+  for (const [question, result, facts] of cases) {
+    it(`works out "${question}" and cites the sentence of each number`, async () => {
+      const { answer } = await knowledge.ask(question);
+      expect(answer.abstained).toBe(false);
+      expect(answerKindLabel(answer)).toBe('worked out from the sources');
+      expect(answer.text.startsWith(`${result}. `)).toBe(true);
+      for (const fact of facts) {
+        const citation = answer.citations.find((c) => c.quote.includes(fact));
+        expect(citation, fact).toBeDefined();
+        expect(answer.text).toContain(`[${citation!.n}]`);
+        expect(citation!.chunk.text).toContain(citation!.quote);
+      }
+    });
+  }
+
+  it('does not make up a calculation when a part is not in the documents', async () => {
+    const { answer } = await knowledge.ask('How much more did the film earn in Germany than in Italy?');
+    expect(answer.text).not.toMatch(/^\S+ \(.* − .*\)\./);
+  });
+});
