@@ -2,6 +2,7 @@ import type { Lang } from '../corpus/types.js';
 import { answerTokens } from './answerType.js';
 import type { Candidate, QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
+import { unnamedRole } from './roles.js';
 import type { Answer, Citation } from './types.js';
 
 export interface AnswerSettings {
@@ -79,7 +80,8 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
   const { retrieval, ranked, answerability: confidence, question: context } = ranking;
   const { text: question, lang } = retrieval.query;
   const best = ranked[0];
-  if (!best || confidence < abstainBelow || unknownNames(question, retrieval.unknownWords).length > 0) {
+  const outOfReach = unknownNames(question, retrieval.unknownWords).length > 0 || unnamedRole(question, [...retrieval.passages, ...retrieval.native]) !== undefined;
+  if (!best || confidence < abstainBelow || outOfReach) {
     return { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
   }
   const first = inAskersLanguage(best, ranked, lang, context);
