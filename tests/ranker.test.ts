@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +52,18 @@ describe('the shipped answer ranker (src/answer/ranker.json)', () => {
     await writeFile(file, JSON.stringify(model));
     expect(() => loadRanker(file)).toThrow(RankerError);
     expect(() => loadRanker(file)).toThrow(/npm run train/);
+  });
+
+  it('is fitted on questions kept apart from the evaluation sets: none is a rewording of an evaluation question', async () => {
+    const wordsOf = (q: string) => new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    const overlap = (a: Set<string>, b: Set<string>) => [...a].filter((w) => b.has(w)).length / new Set([...a, ...b]).size;
+    const evaluation = ['tests/eval/questions.jsonl', '../shared/eval/dev.jsonl'].filter((f) => existsSync(f));
+    const held = (await Promise.all(evaluation.map(readEvalFile))).flat().map((q) => ({ id: q.id, words: wordsOf(q.question) }));
+    const close = (await readEvalFile('tests/eval/train.jsonl')).flatMap((t) => {
+      const words = wordsOf(t.question);
+      return held.filter((e) => overlap(words, e.words) > 0.5).map((e) => `${t.id} ~ ${e.id}`);
+    });
+    expect(close).toEqual([]);
   });
 
   it('is what `npm run train` fits from tests/eval/train.jsonl, so it matches the current features and index', async () => {

@@ -17,7 +17,9 @@ export interface LexicalScore {
 export class Bm25Index {
   private readonly termFrequencies: Map<string, number>[];
   private readonly lengths: number[];
-  private readonly documentFrequency = new Map<string, number>();
+  /** The chunks that hold each term. */
+  private readonly postings = new Map<string, number[]>();
+  private readonly groupWeights = new WeakMap<TermGroup, number>();
   private readonly averageLength: number;
 
   constructor(chunks: Chunk[]) {
@@ -27,7 +29,9 @@ export class Bm25Index {
       return counts;
     });
     this.lengths = this.termFrequencies.map((tf) => [...tf.values()].reduce((a, b) => a + b, 0));
-    for (const tf of this.termFrequencies) for (const term of tf.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    this.termFrequencies.forEach((tf, i) => {
+      for (const term of tf.keys()) this.postings.set(term, [...(this.postings.get(term) ?? []), i]);
+    });
     this.averageLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, this.lengths.length);
   }
 
@@ -37,21 +41,28 @@ export class Bm25Index {
 
   /** Whether any chunk contains the term. */
   has(term: string): boolean {
-    return this.documentFrequency.has(term);
+    return this.postings.has(term);
   }
 
-  idf(term: string): number {
-    const n = this.documentFrequency.get(term) ?? 0;
-    return Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
-  }
-
-  /** A question word's weight: the idf of its rarest variant (unknown words weigh the most). */
+  /**
+   * A question word's weight: the idf of the word in any of its forms, counting the chunks that
+   * hold any stem, spelling or translation of it (unknown words weigh the most). Taking the word
+   * and its translations as one term keeps a rare Portuguese word of a common English one
+   * ("ferrugem", "rust") from outweighing the rest of the question in the Portuguese passages.
+   */
   groupWeight(group: TermGroup): number {
-    return Math.max(...group.variants.filter((v) => v.weight === 1).map((v) => this.idf(v.term)));
+    let weight = this.groupWeights.get(group);
+    if (weight === undefined) {
+      const chunks = new Set<number>();
+      for (const { term } of group.variants) for (const i of this.postings.get(term) ?? []) chunks.add(i);
+      weight = Math.log(1 + (this.size - chunks.size + 0.5) / (chunks.size + 0.5));
+      this.groupWeights.set(group, weight);
+    }
+    return weight;
   }
 
   score(groups: TermGroup[], chunk: number): LexicalScore {
-    return scoreTerms(groups, this.termFrequencies[chunk]!, this.lengths[chunk]! / this.averageLength, (t) => this.idf(t), (g) => this.groupWeight(g));
+    return scoreTerms(groups, this.termFrequencies[chunk]!, this.lengths[chunk]! / this.averageLength, (g) => this.groupWeight(g));
   }
 }
 
@@ -60,7 +71,6 @@ export function scoreTerms(
   groups: TermGroup[],
   counts: Map<string, number>,
   relativeLength: number,
-  idf: (term: string) => number,
   groupWeight: (group: TermGroup) => number,
 ): LexicalScore {
   let score = 0;
@@ -76,7 +86,7 @@ export function scoreTerms(
     for (const { term, weight: w } of group.variants) {
       const tf = counts.get(term) ?? 0;
       if (tf === 0) continue;
-      const s = w * idf(term) * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + B * relativeLength)));
+      const s = w * weight * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + B * relativeLength)));
       if (s > groupScore) groupScore = s;
     }
     if (groupScore > 0) {

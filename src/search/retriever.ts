@@ -123,7 +123,7 @@ export class Retriever {
       const counts = new Map<string, number>();
       for (const term of indexTerms(sentence.text, chunk.lang)) counts.set(term, (counts.get(term) ?? 0) + 1);
       const length = [...counts.values()].reduce((a, b) => a + b, 0) / this.averageSentenceLength;
-      const lexical = scoreTerms(query.groups, counts, length, (t) => this.bm25.idf(t), (g) => this.bm25.groupWeight(g));
+      const lexical = scoreTerms(query.groups, counts, length, (g) => this.bm25.groupWeight(g));
       const labels = this.labelsOfSentence.get(sentenceKey(chunk.file, sentence.start)) ?? [];
       return { sentence, dense: this.similarity(labels, queryVectors), lexical };
     });

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { Chunk } from '../src/corpus/types.js';
+import { Bm25Index } from '../src/search/bm25.js';
+import { bundledLexicon } from '../src/search/lexicon.js';
+import { analyzeQuery } from '../src/search/query.js';
+
+const chunk = (text: string, lang: 'en' | 'pt'): Chunk => ({ id: text, file: `${lang}.txt`, title: '', lang, section: [], text, sentences: [], start: 0, end: text.length });
+
+describe('BM25 across the two languages', () => {
+  // "dinheiro" is in one Portuguese chunk only, but money is everywhere in English.
+  const chunks = [chunk('The boat sank.', 'en'), chunk('Money talks.', 'en'), chunk('Money is power.', 'en'), chunk('Money, money.', 'en'), chunk('O dinheiro acabou.', 'pt')];
+  const index = new Bm25Index(chunks);
+  const { groups } = analyzeQuery('Onde está o barco e o dinheiro?', bundledLexicon(), false);
+
+  it('weighs a question word by the chunks that hold it in any form, its translations included', () => {
+    const [barco, dinheiro] = groups;
+    expect(barco!.word).toBe('barco');
+    expect(index.groupWeight(dinheiro!)).toBeLessThan(index.groupWeight(barco!));
+  });
+
+  it('so the passage with the rarer thing asked about comes first, whatever its language', () => {
+    const scores = chunks.map((_, i) => index.score(groups, i).score);
+    expect(scores.indexOf(Math.max(...scores))).toBe(0);
+  });
+});
