@@ -37,6 +37,12 @@ export interface OpenOptions {
   withoutRanker?: boolean;
 }
 
+/** The passages in order, each chunk once (the parts of a calculation are retrieved apart). */
+function firstPerChunk(passages: Passage[]): Passage[] {
+  const seen = new Set<string>();
+  return passages.filter((p) => !seen.has(p.chunk.id) && seen.add(p.chunk.id));
+}
+
 /** How many of the best passages the answerer reads sentence by sentence. */
 const READ_DEPTH = 12;
 
@@ -91,24 +97,25 @@ export class Knowledge {
     const ranking = rankRetrieval(this.ranker, retrieved);
     const { retrieval } = ranking;
     const quoted = composeAnswer(ranking, this.ranker.abstain.threshold, this.answerSettings);
-    const extracted = (!quoted.abstained && (await this.calculate(question, quoted.lang, quoted.confidence))) || quoted;
+    const calculated = quoted.abstained ? undefined : await this.calculate(question, quoted.lang, quoted.confidence);
+    const extracted = calculated?.answer ?? quoted;
     const answer = (this.llm && !extracted.abstained && (await this.llm.answer(retrieval, extracted.confidence, onText))) || extracted;
     const answerMs = performance.now() - t;
     const timings = { ...retrieval.timings, answer: answerMs, total: performance.now() - started };
     return {
       question,
       answer,
-      passages: retrieval.passages.slice(0, passageCount),
+      passages: firstPerChunk([...(calculated?.passages ?? []), ...retrieval.passages]).slice(0, passageCount),
       timings_ms: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 100) / 100])),
     };
   }
 
   /**
    * For a question that asks for a sum or difference of two facts: each part asked on its own, its
-   * number found, and the result with both facts cited. Undefined when it asks for none or a part
-   * has no confident answer.
+   * number found, and the result with both facts cited, with the passages that hold them.
+   * Undefined when it asks for none or a part has no confident answer.
    */
-  private async calculate(question: string, lang: 'en' | 'pt', confidence: number): Promise<Answer | undefined> {
+  private async calculate(question: string, lang: 'en' | 'pt', confidence: number): Promise<{ answer: Answer; passages: Passage[] } | undefined> {
     const calculation = askedCalculation(question, lang);
     if (!calculation) return undefined;
     const operands = await Promise.all(
@@ -118,7 +125,9 @@ export class Knowledge {
         return findOperand(ranking.ranked, ranking.retrieval, part, calculation.quantity);
       }),
     );
-    return composeCalculated(calculation, operands, confidence);
+    const answer = composeCalculated(calculation, operands, confidence);
+    // The passages that hold the numbers are the first sources shown.
+    return answer && { answer, passages: operands.flatMap((o) => (o ? [o.candidate.passage] : [])) };
   }
 
   private get ranker(): RankerModel {

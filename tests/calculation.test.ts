@@ -24,7 +24,7 @@ describe('questions that ask for a calculation', () => {
   });
 
   it('leaves ordinary questions alone', () => {
-    for (const q of ['How many nominations did the film receive?', 'How many years old is Sam?', 'Who composed the score and the songs?', 'Quantos anos tem o filho de Alain?', 'When did it premiere?']) {
+    for (const q of ['How many nominations did the film receive?', 'How many years old is Sam?', 'Who composed the score and the songs?', 'Quantos anos tem o filho de Alain?', 'When did it premiere?', 'How many and in total?']) {
       expect(askedCalculation(q, 'en'), q).toBeUndefined();
     }
   });
@@ -50,8 +50,10 @@ describe('calculated answers from the real corpus', () => {
   ];
   for (const [question, result, facts] of cases) {
     it(`works out "${question}" and cites the sentence of each number`, async () => {
-      const { answer } = await knowledge.ask(question);
+      const { answer, passages } = await knowledge.ask(question);
       expect(answer.abstained).toBe(false);
+      expect(new Set(passages.map((p) => p.chunk.id)).size).toBe(passages.length);
+      expect(passages[0]!.chunk.id).toBe(answer.citations[0]!.chunk.id);
       expect(answerKindLabel(answer)).toBe('worked out from the sources');
       expect(answer.text.startsWith(`${result}. `)).toBe(true);
       for (const fact of facts) {

@@ -1,5 +1,5 @@
 import type { Lang } from '../corpus/types.js';
-import { foldAccents } from '../search/text.js';
+import { foldAccents, isStopword, words } from '../search/text.js';
 
 /**
  * Questions whose answer is no sentence of the documents but a sum or a difference of two facts
@@ -119,6 +119,9 @@ function total(text: string, lang: Lang): Calculation | undefined {
 export function askedCalculation(text: string, lang: Lang): Calculation | undefined {
   const q = clean(text);
   const folded = foldAccents(q.toLowerCase());
-  if (/\b(how many years|quantos anos)\b/.test(folded) && !/\b(how many years (old|ago)|quantos anos (tem|tinha))\b/.test(folded)) return yearsBetween(q, lang);
-  return moreThan(q, lang) ?? howManyDidNot(q, lang) ?? howMuchOutside(q, lang) ?? total(q, lang);
+  const years = /\b(how many years|quantos anos)\b/.test(folded) && !/\b(how many years (old|ago)|quantos anos (tem|tinha))\b/.test(folded);
+  const calculation = years ? yearsBetween(q, lang) : (moreThan(q, lang) ?? howManyDidNot(q, lang) ?? howMuchOutside(q, lang) ?? total(q, lang));
+  // Each part must name something of its own to look for.
+  const named = (part: CalculationPart) => words(part.focus).some((w) => !isStopword(w) && /\p{L}/u.test(w));
+  return calculation?.parts.every(named) ? calculation : undefined;
 }
