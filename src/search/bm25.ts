@@ -30,7 +30,11 @@ export class Bm25Index {
     });
     this.lengths = this.termFrequencies.map((tf) => [...tf.values()].reduce((a, b) => a + b, 0));
     this.termFrequencies.forEach((tf, i) => {
-      for (const term of tf.keys()) this.postings.set(term, [...(this.postings.get(term) ?? []), i]);
+      for (const term of tf.keys()) {
+        const chunks = this.postings.get(term);
+        if (chunks) chunks.push(i);
+        else this.postings.set(term, [i]);
+      }
     });
     this.averageLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, this.lengths.length);
   }
@@ -47,8 +51,8 @@ export class Bm25Index {
   /**
    * A question word's weight: the idf of the word in any of its forms, counting the chunks that
    * hold any stem, spelling or translation of it (unknown words weigh the most). Taking the word
-   * and its translations as one term keeps a rare Portuguese word of a common English one
-   * ("ferrugem", "rust") from outweighing the rest of the question in the Portuguese passages.
+   * and its translations as one term keeps a Portuguese word that is rare only because the synopsis
+   * is short ("dinheiro", common as "money") from outweighing the rest of the question.
    */
   groupWeight(group: TermGroup): number {
     let weight = this.groupWeights.get(group);
