@@ -41,7 +41,7 @@ export function countedWord(question: string): string | undefined {
 }
 
 /** Whether a number (in digits or words) appears just before one of `terms`, as in "eight weeks". */
-export function numberBefore(tokens: string[], isTerm: (token: string) => boolean): boolean {
+export function numberBefore(tokens: readonly string[], isTerm: (token: string) => boolean): boolean {
   return tokens.some((t, i) => (/^\d/.test(t) || NUMBER_WORD.test(t)) && tokens.slice(i + 1, i + 4).some(isTerm));
 }
 

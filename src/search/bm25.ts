@@ -13,6 +13,19 @@ export interface LexicalScore {
   matched: Set<string>;
 }
 
+/** How often each term occurs in a list of terms. */
+export function termCounts(terms: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+}
+
+export function totalCount(counts: Map<string, number>): number {
+  let total = 0;
+  for (const n of counts.values()) total += n;
+  return total;
+}
+
 /** Okapi BM25 over chunks, where a question word scores by its best-matching variant. */
 export class Bm25Index {
   private readonly termFrequencies: Map<string, number>[];
@@ -23,12 +36,8 @@ export class Bm25Index {
   private readonly averageLength: number;
 
   constructor(chunks: Chunk[]) {
-    this.termFrequencies = chunks.map((chunk) => {
-      const counts = new Map<string, number>();
-      for (const term of indexTerms(`${chunk.section.join(' ')} ${chunk.text}`, chunk.lang)) counts.set(term, (counts.get(term) ?? 0) + 1);
-      return counts;
-    });
-    this.lengths = this.termFrequencies.map((tf) => [...tf.values()].reduce((a, b) => a + b, 0));
+    this.termFrequencies = chunks.map((chunk) => termCounts(indexTerms(`${chunk.section.join(' ')} ${chunk.text}`, chunk.lang)));
+    this.lengths = this.termFrequencies.map(totalCount);
     this.termFrequencies.forEach((tf, i) => {
       for (const term of tf.keys()) {
         const chunks = this.postings.get(term);

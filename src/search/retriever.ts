@@ -2,7 +2,7 @@ import type { Chunk, Sentence } from '../corpus/types.js';
 import type { Embedder } from '../embed/types.js';
 import type { HnswVectorStore } from '../store/hnswVectorStore.js';
 import { sentenceKey, type ItemMetadata } from '../store/items.js';
-import { Bm25Index, scoreTerms, type LexicalScore } from './bm25.js';
+import { Bm25Index, scoreTerms, termCounts, totalCount, type LexicalScore } from './bm25.js';
 import { balanceLanguages, DEFAULT_FUSION, fuse, type FusionWeights } from './fusion.js';
 import type { Lexicon } from './lexicon.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
@@ -62,6 +62,8 @@ export class Retriever {
   private readonly chunksOfLabel: number[][];
   private readonly vectors = new Map<number, Float32Array>();
   private readonly labelOfDocument: Map<object, number>;
+  /** Term counts of each chunk's sentences, computed once: every question scores the sentences it reads. */
+  private readonly sentenceTerms: Map<string, number>[][];
   private readonly averageSentenceLength: number;
   private readonly weights: FusionWeights;
   private readonly denseK: number;
@@ -101,8 +103,9 @@ export class Retriever {
         }
       }
     });
-    const sentences = chunks.flatMap((c) => c.sentences.map((s) => indexTerms(s.text, c.lang).length));
-    this.averageSentenceLength = sentences.reduce((a, b) => a + b, 0) / Math.max(1, sentences.length);
+    this.sentenceTerms = chunks.map((c) => c.sentences.map((s) => termCounts(indexTerms(s.text, c.lang))));
+    const lengths = this.sentenceTerms.flat().map(totalCount);
+    this.averageSentenceLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
   }
 
   private vector(label: number): Float32Array {
@@ -119,10 +122,10 @@ export class Retriever {
 
   scoreSentences(passage: Passage, query: AnalyzedQuery, queryVectors: number[][]): ScoredSentence[] {
     const { chunk } = passage;
-    return chunk.sentences.map((sentence) => {
-      const counts = new Map<string, number>();
-      for (const term of indexTerms(sentence.text, chunk.lang)) counts.set(term, (counts.get(term) ?? 0) + 1);
-      const length = [...counts.values()].reduce((a, b) => a + b, 0) / this.averageSentenceLength;
+    const terms = this.sentenceTerms[this.chunkIndex.get(chunk.id)!]!;
+    return chunk.sentences.map((sentence, j) => {
+      const counts = terms[j]!;
+      const length = totalCount(counts) / this.averageSentenceLength;
       const lexical = scoreTerms(query.groups, counts, length, (g) => this.bm25.groupWeight(g));
       const labels = this.labelsOfSentence.get(sentenceKey(chunk.file, sentence.start)) ?? [];
       return { sentence, dense: this.similarity(labels, queryVectors), lexical };

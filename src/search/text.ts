@@ -3,12 +3,26 @@ import { stemmer as stemPortuguese } from '@orama/stemmers/portuguese';
 import type { Lang } from '../corpus/types.js';
 import { STOPWORDS_EN, STOPWORDS_PT } from './stopwords.js';
 
+/**
+ * Results are cached by text: every question re-reads the same passages, and splitting and
+ * stemming their words was most of a question's time outside the encoder.
+ */
+const CACHE_LIMIT = 50_000;
+
+function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, (value = compute(key)));
+  }
+  return value;
+}
+
 export function foldAccents(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-/** Lower-cased words and numbers; "1,930,536" and "1.930.536" become one token, "25.8" stays whole. */
-export function words(text: string): string[] {
+function splitWords(text: string): readonly string[] {
   const normalized = text
     .toLowerCase()
     .replace(/[’‘]/g, "'")
@@ -17,17 +31,27 @@ export function words(text: string): string[] {
   return normalized.match(/\d+(?:[.,]\d+)?|[\p{L}\p{N}]+/gu) ?? [];
 }
 
+const wordLists = new Map<string, readonly string[]>();
+
+/** Lower-cased words and numbers; "1,930,536" and "1.930.536" become one token, "25.8" stays whole. */
+export function words(text: string): readonly string[] {
+  return cached(wordLists, text, splitWords);
+}
+
+const foldedWords = new Map<string, string>();
+
 export function isStopword(word: string): boolean {
-  const folded = foldAccents(word);
+  const folded = cached(foldedWords, word, foldAccents);
   return STOPWORDS_EN.has(folded) || STOPWORDS_PT.has(folded);
 }
 
 const stemmers: Record<Lang, (word: string) => string> = { en: stemEnglish, pt: stemPortuguese };
+const stems: Record<Lang, Map<string, string>> = { en: new Map(), pt: new Map() };
 
 /** The index form of a word: stemmed in its language, then accent-folded. */
 export function stem(word: string, lang: Lang): string {
   if (/^\d/.test(word)) return word.replace(',', '.');
-  return foldAccents(stemmers[lang](word));
+  return cached(stems[lang], word, (w) => foldAccents(stemmers[lang](w)));
 }
 
 /** Content terms of a text as stored in the BM25 index. */
