@@ -25,13 +25,24 @@ export interface Example {
   positive: boolean[];
 }
 
+/** How many sentences of the corpus hold an answer token: a rare one names the answer wherever it stands. */
+const DISTINCTIVE_BELOW = 4;
+
+function sentenceCount(token: string, chunks: Chunk[]): number {
+  const holding = new Set(chunks.flatMap((c) => c.sentences.filter((s) => contains(s.text, token)).map((s) => `${c.file}:${s.start}`)));
+  return holding.size;
+}
+
 /**
- * A sentence answers when it holds an expected answer token and its passage holds the evidence
- * (or is in the other language, where the evidence is not quoted word for word).
+ * A sentence answers when it holds an expected answer token that is distinctive (a name, a title, an
+ * amount found in few sentences), or holds a common one ("not", "3") and its passage holds the
+ * evidence (or is in the other language, where the evidence is not quoted word for word).
  */
-function answers(c: Candidate, question: EvalQuestion, evidenceLang: string | undefined): boolean {
+function answers(c: Candidate, question: EvalQuestion, evidenceLang: string | undefined, distinctive: Set<string>): boolean {
   const text = c.passage.sentences[c.index]!.sentence.text;
-  if (!question.must_contain_any.some((token) => contains(text, token))) return false;
+  const held = question.must_contain_any.filter((token) => contains(text, token));
+  if (held.length === 0) return false;
+  if (held.some((token) => distinctive.has(token))) return true;
   return contains(c.passage.chunk.text, question.evidence) || c.passage.chunk.lang !== evidenceLang;
 }
 
@@ -39,13 +50,14 @@ export function toExample(question: EvalQuestion, retrieval: Retrieval, chunks: 
   const context = questionContext(retrieval);
   const candidates = candidatesOf(retrieval);
   const evidenceLang = chunks.find((c) => question.evidence && contains(c.text, question.evidence))?.lang;
+  const distinctive = new Set(question.must_contain_any.filter((token) => sentenceCount(token, chunks) < DISTINCTIVE_BELOW));
   return {
     question,
     retrieval,
     context,
     candidates,
     rows: candidates.map((c) => sentenceFeatures(c, context)),
-    positive: candidates.map((c) => answers(c, question, evidenceLang)),
+    positive: candidates.map((c) => answers(c, question, evidenceLang, distinctive)),
   };
 }
 
