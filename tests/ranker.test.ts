@@ -7,6 +7,8 @@ import { prng } from '../bench/synthetic.js';
 import { fitLogistic, fitRanking, sigmoid, type RankingGroup } from '../src/answer/fit.js';
 import { loadRanker, RankerError, type RankerModel } from '../src/answer/ranker.js';
 import { toExample, train } from '../src/answer/train.js';
+import { contains } from '../src/eval/metrics.js';
+import type { EvalQuestion } from '../src/eval/types.js';
 import { readEvalFile } from '../src/eval/run.js';
 import { Knowledge } from '../src/knowledge.js';
 import { silentLog, testConfig } from './support/testConfig.js';
@@ -41,6 +43,28 @@ describe('fitting the answer models', () => {
     const p = (x: number[]) => sigmoid(weights[0]! * x[0]! + weights[1]! * x[1]! + bias);
     expect(p([3, 500])).toBeGreaterThan(0.9);
     expect(p([0.2, 500])).toBeLessThan(0.1);
+  });
+});
+
+describe('which sentences a training question counts as answering it', () => {
+  const question = (text: string, tokens: string[], evidence: string): EvalQuestion =>
+    ({ id: 'x', kind: 'fact_en', lang: 'en', question: text, answers: tokens, must_contain_any: tokens, source: '001', evidence });
+  const answering = async (q: EvalQuestion) => {
+    const knowledge = await Knowledge.open(testConfig({ indexDir: inject('realIndexDir') }), silentLog, { withoutRanker: true });
+    const e = toExample(q, await knowledge.retrieve(q.question), knowledge.chunks);
+    return e.candidates.filter((_, i) => e.positive[i]).map((c) => ({ chunk: c.passage.chunk, text: c.passage.sentences[c.index]!.sentence.text }));
+  };
+
+  it('any sentence that names a rare expected answer, also outside the passage of the evidence', async () => {
+    const found = await answering(question('Who was the film editor?', ['welfling'], 'Editing by Juliette Welfling incorporated'));
+    expect(found.some((s) => s.text.includes('Best Editing (Juliette Welfling)'))).toBe(true);
+  });
+
+  it('a sentence with a common expected token ("2012") only in the passage of the evidence', async () => {
+    const evidence = 'The edit was finalized in early 2012';
+    const found = await answering(question('When was the editing finished?', ['2012'], evidence));
+    expect(found.some((s) => s.text.startsWith(evidence))).toBe(true);
+    expect(found.filter((s) => s.chunk.lang === 'en').every((s) => contains(s.chunk.text, evidence))).toBe(true);
   });
 });
 

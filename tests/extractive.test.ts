@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { Chunk, Lang } from '../src/corpus/types.js';
+import { composeAnswer } from '../src/answer/extractive.js';
+import type { QuestionContext } from '../src/answer/features.js';
+import type { RankedCandidate, Ranking } from '../src/answer/ranker.js';
+import type { Passage } from '../src/search/retriever.js';
+
+/** A passage of one sentence, as the retriever hands it to the answerer. */
+function passage(id: string, lang: Lang, text: string): Passage {
+  const chunk: Chunk = { id, file: `${id}.txt`, title: id, lang, section: [], start: 0, end: text.length, text, sentences: [{ start: 0, end: text.length, text }] };
+  const lexical = { score: 0.5, coverage: 0.5, matched: new Set(['césar']) };
+  return { chunk, score: 1, dense: 0.5, lexical, sentences: [{ sentence: chunk.sentences[0]!, dense: 0.5, lexical }] };
+}
+
+/** A ranking of the given passages' sentences with the given scores, for an English question. */
+function ranking(question: string, scored: [Passage, number][]): Ranking {
+  const ranked: RankedCandidate[] = scored.map(([p, score], rank) => ({ passage: p, rank, index: 0, score }));
+  const context: QuestionContext = { text: question, lang: 'en', type: 'any', numbers: [], counted: new Set() };
+  const passages = scored.map(([p]) => p);
+  return {
+    retrieval: { query: { text: question, lang: 'en', groups: [], denseTexts: [question] }, unknownWords: [], wordWeights: [], passages, native: passages, timings: { embed: 0, dense: 0, lexical: 0, fusion: 0 } },
+    ranked,
+    question: context,
+    answerability: 0.9,
+  };
+}
+
+const portuguese = passage('pt', 'pt', 'Recebeu nove indicações ao César e ao BAFTA, incluindo o prêmio de Ator Revelação para Matthias Schoenaerts.');
+
+describe('the answer in the asker\'s language', () => {
+  it('keeps the best sentence in the other language when the only sentence in the asker\'s language sharing a name is far less likely', () => {
+    const english = passage('en', 'en', 'It was nominated for Best Actress at the BAFTA in 2013.');
+    const answer = composeAnswer(ranking('Which César did the lead actor win?', [[portuguese, 12], [english, 8]]), 0.5);
+    expect(answer.text).toContain('Ator Revelação');
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['pt']);
+  });
+
+  it('gives the sentence in the asker\'s language when it is nearly as likely and names the same answer', () => {
+    const english = passage('en', 'en', 'Matthias Schoenaerts won the César for Most Promising Actor.');
+    const answer = composeAnswer(ranking('Which César did the lead actor win?', [[portuguese, 12], [english, 11.5]]), 0.5);
+    expect(answer.text).toContain('Most Promising Actor');
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['en']);
+  });
+});
