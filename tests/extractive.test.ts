@@ -28,16 +28,17 @@ function ranking(question: string, scored: [Passage, number][]): Ranking {
 const portuguese = passage('pt', 'pt', 'Recebeu nove indicações ao César e ao BAFTA, incluindo o prêmio de Ator Revelação para Matthias Schoenaerts.');
 
 describe('the answer in the asker\'s language', () => {
-  it('keeps the best sentence in the other language when the only sentence in the asker\'s language sharing a name is far less likely', () => {
-    const english = passage('en', 'en', 'It was nominated for Best Actress at the BAFTA in 2013.');
-    const answer = composeAnswer(ranking('Which César did the lead actor win?', [[portuguese, 12], [english, 8]]), 0.5);
+  it('stays in the other language when the best sentence in the asker\'s language gives another answer, even if a weaker one shares a name', () => {
+    const other = passage('en1', 'en', 'Among its nominations were Best Film and Best Editing.');
+    const sharesName = passage('en2', 'en', 'It was nominated for Best Actress at the BAFTA in 2013.');
+    const answer = composeAnswer(ranking('Which César did the lead actor win?', [[portuguese, 12], [other, 9], [sharesName, 8]]), 0.5);
     expect(answer.text).toContain('Ator Revelação');
     expect(answer.citations.map((c) => c.chunk.id)).toEqual(['pt']);
   });
 
-  it('gives the sentence in the asker\'s language when it is nearly as likely and names the same answer', () => {
+  it('gives the best sentence in the asker\'s language when it names the same answer', () => {
     const english = passage('en', 'en', 'Matthias Schoenaerts won the César for Most Promising Actor.');
-    const answer = composeAnswer(ranking('Which César did the lead actor win?', [[portuguese, 12], [english, 11.5]]), 0.5);
+    const answer = composeAnswer(ranking('Which César did the lead actor win?', [[portuguese, 12], [english, 6]]), 0.5);
     expect(answer.text).toContain('Most Promising Actor');
     expect(answer.citations.map((c) => c.chunk.id)).toEqual(['en']);
   });

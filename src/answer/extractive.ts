@@ -19,22 +19,18 @@ const NOT_COVERED: Record<Lang, string> = {
 
 const sentenceOf = (c: Candidate) => c.passage.sentences[c.index]!;
 
-/** How far below the best (in ranking score, a log-likelihood) a sentence in the asker's language may be and still replace it. */
-const NATIVE_MARGIN = 1;
-
 /**
- * When the best sentence is in the other language, a sentence in the asker's language that gives
- * the same answer (names, numbers or titles, as asked), matches the question too and is nearly as
- * likely to answer reads better. Sharing one name is not enough by itself: a far weaker sentence
- * that shares "BAFTA" with the answer is about another award.
+ * When the best sentence is in the other language, the best sentence in the asker's language reads
+ * better if it gives the same answer (names, numbers or titles, as asked) and matches the question
+ * too. Only the best one: a weaker sentence that shares some name ("BAFTA") with the answer is
+ * usually about something else.
  */
 function inAskersLanguage(best: RankedCandidate, ranked: RankedCandidate[], lang: Lang, question: QuestionContext): RankedCandidate {
   if (best.passage.chunk.lang === lang) return best;
+  const native = ranked.find((c) => c.passage.chunk.lang === lang);
+  if (!native || sentenceOf(native).lexical.matched.size === 0) return best;
   const wanted = answerTokens(sentenceOf(best).sentence.text, question.text, question.type);
-  const same = ranked.find(
-    (c) => c.passage.chunk.lang === lang && c.score >= best.score - NATIVE_MARGIN && sentenceOf(c).lexical.matched.size > 0 && [...answerTokens(sentenceOf(c).sentence.text, question.text)].some((t) => wanted.has(t)),
-  );
-  return same ?? best;
+  return [...answerTokens(sentenceOf(native).sentence.text, question.text)].some((t) => wanted.has(t)) ? native : best;
 }
 
 /** A second sentence for the words of a multi-part question the first one leaves out. */
