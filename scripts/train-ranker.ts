@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { SENTENCE_FEATURES } from '../src/answer/features.js';
 import { ABSTAIN_FEATURES, rankSentences } from '../src/answer/ranker.js';
 import { DEFAULT_TRAINING, isAnswering, toExample, train, type Example } from '../src/answer/train.js';
+import { crossValidate } from '../src/eval/crossValidate.js';
+import { markdownReport } from '../src/eval/report.js';
 import { readEvalFile } from '../src/eval/run.js';
 import { Knowledge } from '../src/knowledge.js';
 import { run } from './run.js';
@@ -23,7 +25,7 @@ function printMisses(examples: Example[], weights: number[]): void {
 await run(async (config, log) => {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { l2: { type: 'string' }, 'max-false-abstention': { type: 'string' }, misses: { type: 'boolean' }, out: { type: 'string' } },
+    options: { l2: { type: 'string' }, 'max-false-abstention': { type: 'string' }, misses: { type: 'boolean' }, cv: { type: 'boolean' }, out: { type: 'string' } },
   });
   const file = positionals[0] ?? 'tests/eval/train.jsonl';
   const options = {
@@ -35,6 +37,11 @@ await run(async (config, log) => {
   const examples: Example[] = [];
   for (const question of questions) examples.push(toExample(question, await knowledge.retrieve(question.question), knowledge.chunks));
 
+  if (values.cv) {
+    const report = markdownReport(`${file}, 5-fold cross-validation`, knowledge.manifest.embedder.id, await crossValidate(knowledge, examples, options));
+    console.log(report.split('\n## Misses')[0]);
+    return;
+  }
   const t = train(examples, { file, questions: questions.length, embedder: knowledge.manifest.embedder.id }, options);
   if (values.misses) printMisses(examples, t.model.sentence.weights);
   console.log(`Trained on ${file}: ${questions.length} questions, ${t.answerable} answerable (${t.reachable} with an answering sentence among those read).`);

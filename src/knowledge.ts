@@ -130,6 +130,11 @@ export class Knowledge {
     return answer && { answer, passages: operands.flatMap((o) => (o ? [o.candidate.passage] : [])) };
   }
 
+  /** The same index and retriever answering with other ranker weights (for cross-validating the ranker). */
+  withRanker(model: RankerModel): Knowledge {
+    return new Knowledge(this.manifest, this.embedder, this.retriever, model, this.answerSettings, this.llm);
+  }
+
   private get ranker(): RankerModel {
     if (!this.rankerModel) throw new Error('Knowledge was opened without the answer ranker');
     return this.rankerModel;

@@ -6,7 +6,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { prng } from '../bench/synthetic.js';
 import { fitLogistic, fitRanking, sigmoid, type RankingGroup } from '../src/answer/fit.js';
 import { loadRanker, RankerError, type RankerModel } from '../src/answer/ranker.js';
-import { toExample, train } from '../src/answer/train.js';
+import { DEFAULT_TRAINING, toExample, train } from '../src/answer/train.js';
+import { crossValidate } from '../src/eval/crossValidate.js';
 import { contains } from '../src/eval/metrics.js';
 import type { EvalQuestion } from '../src/eval/types.js';
 import { readEvalFile } from '../src/eval/run.js';
@@ -102,5 +103,17 @@ describe('the shipped answer ranker (src/answer/ranker.json)', () => {
     expect(close(fitted.sentence.weights, shipped.sentence.weights), 'sentence weights').toBe(true);
     expect(close([...fitted.abstain.weights, fitted.abstain.bias], [...shipped.abstain.weights, shipped.abstain.bias]), 'abstention weights').toBe(true);
     expect(fitted.abstain.threshold).toBeCloseTo(shipped.abstain.threshold, 3);
+  }, 120_000);
+});
+
+describe('cross-validating the answer ranker', () => {
+  it('answers every training question once, through the whole answering path', async () => {
+    const knowledge = await Knowledge.open(testConfig({ indexDir: inject('realIndexDir') }), silentLog, { withoutRanker: true });
+    const questions = (await readEvalFile('tests/eval/train.jsonl')).slice(0, 24);
+    const examples = [];
+    for (const q of questions) examples.push(toExample(q, await knowledge.retrieve(q.question), knowledge.chunks));
+    const outcomes = await crossValidate(knowledge, examples, DEFAULT_TRAINING, 3);
+    expect(outcomes.map((o) => o.question.id).sort()).toEqual(questions.map((q) => q.id).sort());
+    expect(outcomes.every((o) => o.abstained || o.citations.length > 0)).toBe(true);
   }, 120_000);
 });
