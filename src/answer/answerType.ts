@@ -12,8 +12,9 @@ const QUESTION_KINDS: [AnswerType, RegExp][] = [
   ['percent', /\b(percent(age)?|what share|what proportion|porcentagem|percentual|que parte)\b/],
   ['money', /\b(how much\b.*\b(money|cost|budget|gross|earn|make|made|spend|spent|bring|brought|take|took|raise|pay|paid)|budget|box office|quanto\b.*\b(dinheiro|custou|faturou|arrecadou|rendeu|ganhou|gastou|custa)|orcamento|bilheteria)/],
   ['duration', /\b(how long|for how many (days|weeks|months|years)|quanto tempo|por quanto tempo|durante quanto|quanto dura|duracao)\b/],
-  ['date', /\b(when|what (year|date|month|day)|which (year|date|month|day)|on what date|quando|em que (ano|data|mes|dia)|que (ano|data|dia)|qual (ano|data))\b/],
   ['age', /\b(how old|what age|at what age|(que|qual a|qual e a) idade|quantos anos (tem|tinha))\b/],
+  // "When" asks for a date only as the question's first word: "… plays when Sam leaves" asks for something else.
+  ['date', /^\W*(when|quando)\b|\b(what (year|date|month|day)|which (year|date|month|day)|on what date|em que (ano|data|mes|dia)|que (ano|data|dia)|qual (ano|data))\b/],
   ['count', /\b(how many|quant[oa]s)\b/],
   ['number', /\b(how much|what number|quanto)\b/],
   ['person', /\b(who|whom|whose|quem|which (actor|actress|director|composer|author|writer|person)|qual (ator|atriz|diretor|compositor|autor|escritor))\b/],

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { answerType } from '../src/answer/answerType.js';
+
+describe('the kind of answer a question asks for', () => {
+  it('is a date when the question asks when, in English or Portuguese', () => {
+    expect(answerType('When did shooting wrap?')).toBe('date');
+    expect(answerType('Quando o filme chegou aos cinemas?')).toBe('date');
+    expect(answerType('In what year was the book published?')).toBe('date');
+  });
+
+  it('is not a date when "when" only opens a clause inside the question', () => {
+    expect(answerType('What does Sam do when his father leaves?')).toBe('any');
+    expect(answerType('O que a Stéphanie sente quando acorda no hospital?')).toBe('any');
+    expect(answerType('Which band plays when the credits roll?')).toBe('any');
+  });
+
+  it('is an age for "how old", even with a "when" clause', () => {
+    expect(answerType('How old was the boy actor when filming began?')).toBe('age');
+  });
+});
