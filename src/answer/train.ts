@@ -25,7 +25,7 @@ export interface Example {
   positive: boolean[];
 }
 
-/** How many sentences of the corpus hold an answer token: a rare one names the answer wherever it stands. */
+/** An answer token held by fewer sentences of the corpus than this is distinctive: it names the answer wherever it stands. */
 const DISTINCTIVE_BELOW = 4;
 
 function sentenceCount(token: string, chunks: Chunk[]): number {
