@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeMetrics, metricsByKind } from '../src/eval/metrics.js';
-import { markdownReport } from '../src/eval/report.js';
+import { markdownReport, metricsSummary } from '../src/eval/report.js';
 import { readEvalFile, runEval } from '../src/eval/run.js';
 import { Knowledge } from '../src/knowledge.js';
 import { run } from './run.js';
@@ -20,7 +20,7 @@ await run(async (config, log) => {
   if (values.json) {
     console.log(JSON.stringify({ file, embedder: knowledge.manifest.embedder.id, overall: computeMetrics(outcomes), byKind: Object.fromEntries(metricsByKind(outcomes)), outcomes }));
   } else {
-    console.log(report.split('\n## Misses')[0]);
+    console.log(metricsSummary(file, knowledge.manifest.embedder.id, outcomes));
     console.log(`Full report with every miss: ${out}`);
   }
 });

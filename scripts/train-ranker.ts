@@ -4,7 +4,7 @@ import { SENTENCE_FEATURES } from '../src/answer/features.js';
 import { ABSTAIN_FEATURES, rankSentences } from '../src/answer/ranker.js';
 import { DEFAULT_TRAINING, isAnswering, toExample, train, type Example } from '../src/answer/train.js';
 import { crossValidate } from '../src/eval/crossValidate.js';
-import { markdownReport } from '../src/eval/report.js';
+import { metricsSummary } from '../src/eval/report.js';
 import { readEvalFile } from '../src/eval/run.js';
 import { Knowledge } from '../src/knowledge.js';
 import { run } from './run.js';
@@ -38,8 +38,7 @@ await run(async (config, log) => {
   for (const question of questions) examples.push(toExample(question, await knowledge.retrieve(question.question), knowledge.chunks));
 
   if (values.cv) {
-    const report = markdownReport(`${file}, 5-fold cross-validation`, knowledge.manifest.embedder.id, await crossValidate(knowledge, examples, options));
-    console.log(report.split('\n## Misses')[0]);
+    console.log(metricsSummary(`${file}, 5-fold cross-validation`, knowledge.manifest.embedder.id, await crossValidate(knowledge, examples, options)));
     return;
   }
   const t = train(examples, { file, questions: questions.length, embedder: knowledge.manifest.embedder.id }, options);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { prng } from '../bench/synthetic.js';
 import { fitLogistic, fitRanking, sigmoid, type RankingGroup } from '../src/answer/fit.js';
 import { loadRanker, RankerError, type RankerModel } from '../src/answer/ranker.js';
@@ -50,8 +50,11 @@ describe('fitting the answer models', () => {
 describe('which sentences a training question counts as answering it', () => {
   const question = (text: string, tokens: string[], evidence: string): EvalQuestion =>
     ({ id: 'x', kind: 'fact_en', lang: 'en', question: text, answers: tokens, must_contain_any: tokens, source: '001', evidence });
+  let knowledge: Knowledge;
+  beforeAll(async () => {
+    knowledge = await Knowledge.open(testConfig({ indexDir: inject('realIndexDir') }), silentLog, { withoutRanker: true });
+  });
   const answering = async (q: EvalQuestion) => {
-    const knowledge = await Knowledge.open(testConfig({ indexDir: inject('realIndexDir') }), silentLog, { withoutRanker: true });
     const e = toExample(q, await knowledge.retrieve(q.question), knowledge.chunks);
     return e.candidates.filter((_, i) => e.positive[i]).map((c) => ({ chunk: c.passage.chunk, text: c.passage.sentences[c.index]!.sentence.text }));
   };

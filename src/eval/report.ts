@@ -9,9 +9,9 @@ function row(name: string, m: Metrics): string {
 
 const clip = (s: string, n = 140) => (s.length > n ? `${s.slice(0, n)}…` : s).replace(/\s+/g, ' ').replace(/\|/g, '\\|');
 
-/** A markdown report: the metrics table overall and per kind, then every miss with what came first. */
-export function markdownReport(file: string, embedder: string, outcomes: EvalOutcome[]): string {
-  const lines = [
+/** The head of the report: what was measured, and the metrics table overall and per kind. */
+export function metricsSummary(file: string, embedder: string, outcomes: EvalOutcome[]): string {
+  return [
     `# Evaluation of ${file}`,
     '',
     `Embedder: \`${embedder}\`. ${outcomes.length} questions. hit@k: the evidence is in the top k passages; accuracy: an expected token is in the answer text; citation support: cited passages that hold the evidence or the answer; abstention on questions with no answer; false abstention on answerable ones; latency in ms.`,
@@ -20,10 +20,12 @@ export function markdownReport(file: string, embedder: string, outcomes: EvalOut
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
     row('**all**', computeMetrics(outcomes)),
     ...[...metricsByKind(outcomes)].map(([kind, m]) => row(kind, m)),
-    '',
-    '## Misses',
-    '',
-  ];
+  ].join('\n');
+}
+
+/** A markdown report: the metrics summary, then every miss with what came first. */
+export function markdownReport(file: string, embedder: string, outcomes: EvalOutcome[]): string {
+  const lines = [metricsSummary(file, embedder, outcomes), '', '## Misses', ''];
   for (const o of outcomes) {
     const q = o.question;
     const problems: string[] = [];
