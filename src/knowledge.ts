@@ -5,6 +5,7 @@ import { askedCalculation } from './answer/calculation.js';
 import { composeAnswer, DEFAULT_ANSWER_SETTINGS, type AnswerSettings } from './answer/extractive.js';
 import type { LlmAnswerer, LlmSettings } from './answer/llm.js';
 import { findOperand } from './answer/operands.js';
+import { asksForOverview, composeOverview } from './answer/overview.js';
 import { loadRanker, rankRetrieval, type RankerModel } from './answer/ranker.js';
 import type { Answer } from './answer/types.js';
 import { EmbedderMismatchError, loadEmbedder, loadEmbedderFor } from './embed/choose.js';
@@ -97,17 +98,26 @@ export class Knowledge {
     const ranking = rankRetrieval(this.ranker, retrieved);
     const { retrieval } = ranking;
     const quoted = composeAnswer(ranking, this.ranker.abstain.threshold, this.answerSettings);
-    const calculated = quoted.abstained ? undefined : await this.calculate(question, quoted.lang, quoted.confidence);
-    const extracted = calculated?.answer ?? quoted;
-    const answer = (this.llm && !extracted.abstained && (await this.llm.answer(retrieval, extracted.confidence, onText))) || extracted;
+    const composed = this.overview(question, retrieval) ?? (quoted.abstained ? undefined : await this.calculate(question, quoted.lang, quoted.confidence));
+    const extracted = composed?.answer ?? quoted;
+    // The passages an overview or a calculation quotes come first, for the reader and for the chat model.
+    const passages = firstPerChunk([...(composed?.passages ?? []), ...retrieval.passages]);
+    const answer = (this.llm && !extracted.abstained && (await this.llm.answer({ ...retrieval, passages }, extracted.confidence, onText))) || extracted;
     const answerMs = performance.now() - t;
     const timings = { ...retrieval.timings, answer: answerMs, total: performance.now() - started };
     return {
       question,
       answer,
-      passages: firstPerChunk([...(calculated?.passages ?? []), ...retrieval.passages]).slice(0, passageCount),
+      passages: passages.slice(0, passageCount),
       timings_ms: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 100) / 100])),
     };
+  }
+
+  /** For a question about the film as a whole: the opening of a document, which says what the film is. */
+  private overview(question: string, retrieval: Retrieval): { answer: Answer; passages: Passage[] } | undefined {
+    if (!asksForOverview(question, this.titles)) return undefined;
+    const answer = composeOverview(retrieval.leads, retrieval.query.lang);
+    return answer && { answer, passages: retrieval.leads.filter((p) => answer.citations.some((c) => c.chunk === p.chunk)) };
   }
 
   /**
@@ -142,6 +152,10 @@ export class Knowledge {
 
   get chunks(): Chunk[] {
     return this.retriever.chunks;
+  }
+
+  private get titles(): string[] {
+    return [...new Set(this.chunks.map((c) => c.title))];
   }
 
   /** The passages for a question in retrieval order, with the sentences of those the answerer reads scored. */

@@ -28,6 +28,17 @@ describe('answers from the real corpus', () => {
     expect(answer.text.startsWith(answer.citations[0]!.quote.slice(0, 20))).toBe(true);
   });
 
+  it('answers a question about the whole film with the opening of the document in its language, cited and shown first', async () => {
+    for (const [question, lang] of [['What is this movie about?', 'en'], ['Do que se trata esse filme?', 'pt']] as const) {
+      const result = await knowledge.ask(question);
+      const lead = knowledge.chunks.find((c) => c.lang === lang)!;
+      expect(result.answer.abstained, question).toBe(false);
+      expect(result.answer.citations.map((c) => c.chunk.id), question).toEqual([lead.id]);
+      expect(result.answer.text.startsWith(lead.sentences[0]!.text), question).toBe(true);
+      expect(result.passages[0]!.chunk.id, question).toBe(lead.id);
+    }
+  });
+
   it('says the documents do not cover what they never state, in the language of the question, showing the closest passages', async () => {
     for (const question of ['What is the name of the orca in the accident?', 'What is the capital of Australia?']) {
       const result = await knowledge.ask(question);
