@@ -23,3 +23,15 @@ describe('BM25 across the two languages', () => {
     expect(scores.indexOf(Math.max(...scores))).toBe(0);
   });
 });
+
+describe('a question naming who did something ("the editor")', () => {
+  it('finds the passage that says it was done ("edited by"), in English or asked in Portuguese', () => {
+    const chunks = [chunk('The film was edited by Juliette Welfling.', 'en'), chunk('Shooting took place in Antibes.', 'en')];
+    const index = new Bm25Index(chunks);
+    for (const question of ['Who was the editor?', 'Quem foi o editor?']) {
+      const { groups } = analyzeQuery(question, bundledLexicon(), false);
+      expect(index.score(groups, 0).coverage, question).toBe(1);
+      expect(index.score(groups, 1).coverage, question).toBe(0);
+    }
+  });
+});

@@ -32,6 +32,13 @@ function addVariant(group: TermGroup, term: string, weight: number): void {
   else group.variants.push({ term, weight });
 }
 
+const AGENT_WEIGHT = 0.8;
+
+/** The verb stem of an English agent noun ("director" → "direct", "editor" → "edit"), or '' for other words. */
+export function agentVerb(word: string): string {
+  return /^[a-z]{4,}(or|er)$/.test(word) ? stem(word.slice(0, -2), 'en') : '';
+}
+
 /**
  * Turns a question into weighted term groups for BM25. Each content word matches its stem in
  * either language (names and cognates) and, through the lexicon, its translations.
@@ -48,9 +55,15 @@ export function analyzeQuery(text: string, lexicon: Lexicon, glossForDense: bool
     return group;
   });
   for (const t of translateWords(content, lang, lexicon)) {
-    const targets = t.targets.flatMap((phrase) => words(phrase).filter((w) => !isStopword(w)).map((w) => stem(w, other)));
-    for (let i = t.from; i < t.to; i++) for (const term of targets) addVariant(groups[i]!, term, TRANSLATION_WEIGHT);
+    const targetWords = t.targets.flatMap((phrase) => words(phrase).filter((w) => !isStopword(w)));
+    for (let i = t.from; i < t.to; i++) {
+      for (const w of targetWords) {
+        addVariant(groups[i]!, stem(w, other), TRANSLATION_WEIGHT);
+        if (other === 'en') addVariant(groups[i]!, agentVerb(w), TRANSLATION_WEIGHT * AGENT_WEIGHT);
+      }
+    }
   }
+  if (lang === 'en') groups.forEach((g) => addVariant(g, agentVerb(g.word), AGENT_WEIGHT));
   // A question of function words only glosses to nothing; the encoder needs some text.
   const gloss = glossForDense && lang !== 'en' ? glossToEnglish(text, lexicon) : '';
   const denseTexts = [gloss.trim() !== '' ? gloss : text];
