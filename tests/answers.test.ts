@@ -39,6 +39,12 @@ describe('answers from the real corpus', () => {
     }
   });
 
+  it('names the director, although the article lost the name where it says who directed the film', async () => {
+    const { answer } = await knowledge.ask('Who directed Rust and Bone?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toContain('Jacques Audiard');
+  });
+
   it('says the documents do not cover what they never state, in the language of the question, showing the closest passages', async () => {
     for (const question of ['What is the name of the orca in the accident?', 'What is the capital of Australia?']) {
       const result = await knowledge.ask(question);

@@ -13,9 +13,9 @@ function passage(id: string, lang: Lang, text: string): Passage {
 }
 
 /** A ranking of the given passages' sentences with the given scores, for an English question. */
-function ranking(question: string, scored: [Passage, number][]): Ranking {
+function ranking(question: string, scored: [Passage, number][], asked: Partial<QuestionContext> = {}): Ranking {
   const ranked: RankedCandidate[] = scored.map(([p, score], rank) => ({ passage: p, rank, index: 0, score }));
-  const context: QuestionContext = { text: question, lang: 'en', type: 'any', numbers: [], counted: new Set() };
+  const context: QuestionContext = { text: question, lang: 'en', type: 'any', numbers: [], counted: new Set(), terms: new Set(), ...asked };
   const passages = scored.map(([p]) => p);
   return {
     retrieval: { query: { text: question, lang: 'en', groups: [], denseTexts: [question] }, unknownWords: [], wordWeights: [], passages, native: passages, leads: [], timings: { embed: 0, dense: 0, lexical: 0, fusion: 0 } },
@@ -41,5 +41,22 @@ describe('the answer in the asker\'s language', () => {
     const answer = composeAnswer(ranking('Which César did the lead actor win?', [[portuguese, 12], [english, 6]]), 0.5);
     expect(answer.text).toContain('Most Promising Actor');
     expect(answer.citations.map((c) => c.chunk.id)).toEqual(['en']);
+  });
+});
+
+describe('a best sentence that lost the name asked for', () => {
+  const holed = passage('lead', 'en', 'It is a 2012 French drama film written and directed by .');
+  const named = passage('legacy', 'en', 'Director Jacques Audiard made it after A Prophet.');
+  const asked: Partial<QuestionContext> = { type: 'person', terms: new Set(['direct', 'film']) };
+
+  it('gives way to a nearly as good sentence that names one', () => {
+    const answer = composeAnswer(ranking('Who directed the film?', [[holed, 12], [named, 10]], asked), 0.5);
+    expect(answer.text).toContain('Jacques Audiard');
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['legacy']);
+  });
+
+  it('stays when every other sentence is much weaker', () => {
+    const answer = composeAnswer(ranking('Who directed the film?', [[holed, 12], [named, 5]], asked), 0.5);
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['lead']);
   });
 });

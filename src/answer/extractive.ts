@@ -1,6 +1,6 @@
 import type { Lang } from '../corpus/types.js';
-import { answerTokens } from './answerType.js';
-import type { Candidate, QuestionContext } from './features.js';
+import { answerTokens, type AnswerType } from './answerType.js';
+import { givesAnswerOfType, missingBesideQuestion, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { unnamedRole } from './roles.js';
 import type { Answer, Citation } from './types.js';
@@ -31,6 +31,22 @@ function inAskersLanguage(best: RankedCandidate, ranked: RankedCandidate[], lang
   if (!native || sentenceOf(native).lexical.matched.size === 0) return best;
   const wanted = answerTokens(sentenceOf(best).sentence.text, question.text, question.type);
   return [...answerTokens(sentenceOf(native).sentence.text, question.text)].some((t) => wanted.has(t)) ? native : best;
+}
+
+/** Kinds of answer that are names, which a scraped page loses with its links (numbers it keeps). */
+const NAMED_TYPES: ReadonlySet<AnswerType> = new Set(['person', 'place', 'title', 'name']);
+
+/** How far below the best a sentence that names what the best one lacks may score and still be taken. */
+const HOLE_MARGIN = 3;
+
+/**
+ * Scraped pages lose the words of their links: "written and directed by ." names no one. When
+ * the best sentence misses words right beside the question's and a nearly as good one gives the
+ * kind of answer asked for without such a hole, that one answers.
+ */
+function filledIn(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
+  if (!NAMED_TYPES.has(question.type) || !missingBesideQuestion(best, question)) return best;
+  return ranked.find((c) => c.score >= best.score - HOLE_MARGIN && givesAnswerOfType(c, question) && !missingBesideQuestion(c, question)) ?? best;
 }
 
 /** A second sentence for the words of a multi-part question the first one leaves out. */
@@ -84,7 +100,7 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
   if (!best || confidence < abstainBelow || outOfReach) {
     return { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
   }
-  const first = inAskersLanguage(best, ranked, lang, context);
+  const first = filledIn(inAskersLanguage(best, ranked, lang, context), ranked, context);
   const second = complement(first, ranked, question, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
   return { ...cite(chosen), abstained: false, confidence, lang, kind: 'extracted' };

@@ -45,6 +45,20 @@ export const SENTENCE_FEATURES = [
  */
 const WORDS_MISSING = /\s[,.;:](?=\s|$)/;
 
+const HOLES = new RegExp(WORDS_MISSING.source, 'g');
+
+/** How many words either side of a hole count as beside it. */
+const HOLE_REACH = 3;
+
+/** Whether a sentence has words missing beside a word of the question: what is missing is likely what was asked. */
+export function missingBesideQuestion(c: Candidate, q: QuestionContext): boolean {
+  const text = c.passage.sentences[c.index]!.sentence.text;
+  // A hole's place: the number of words before it.
+  const holes = [...text.matchAll(HOLES)].map((m) => words(text.slice(0, m.index)).length);
+  const lang = c.passage.chunk.lang;
+  return words(text).some((w, i) => holes.some((h) => i >= h - HOLE_REACH && i < h + HOLE_REACH) && q.terms.has(stem(w, lang)));
+}
+
 /** The numbers in a text (years, amounts), "25,8" read as "25.8". */
 function numbersIn(text: string): string[] {
   return words(text).filter((w) => /^\d/.test(w)).map((n) => n.replace(',', '.'));
@@ -66,13 +80,15 @@ export interface QuestionContext {
   numbers: string[];
   /** Index terms (stems, translations) of what a "how many" question counts. */
   counted: Set<string>;
+  /** Index terms of every question word. */
+  terms: Set<string>;
 }
 
 export function questionContext(retrieval: Retrieval): QuestionContext {
   const { text, lang, groups } = retrieval.query;
   const word = countedWord(text);
   const group = word ? groups.find((g) => foldAccents(g.word) === word) : undefined;
-  return { text, lang, type: answerType(text), numbers: numbersIn(text), counted: new Set(group?.variants.map((v) => v.term)) };
+  return { text, lang, type: answerType(text), numbers: numbersIn(text), counted: new Set(group?.variants.map((v) => v.term)), terms: new Set(groups.flatMap((g) => g.variants.map((v) => v.term))) };
 }
 
 /** Whether a sentence holds the kind of answer the question asks for (always, for questions of no particular kind). */
