@@ -60,3 +60,32 @@ describe('a best sentence that lost the name asked for', () => {
     expect(answer.citations.map((c) => c.chunk.id)).toEqual(['lead']);
   });
 });
+
+describe('a second sentence', () => {
+  /** A one-sentence passage of the document titled 'Rust and Bone' that matches the given question words. */
+  function titled(id: string, text: string, matched: string[], start: number): Passage {
+    const p = passage(id, 'en', text);
+    const lexical = { score: 0.5, coverage: 0.5, matched: new Set(matched) };
+    const sentence = { start, end: start + text.length, text };
+    return { ...p, chunk: { ...p.chunk, title: 'Rust and Bone', file: 'article.txt', start, end: sentence.end, sentences: [sentence] }, sentences: [{ sentence, dense: 0.5, lexical }] };
+  }
+  const premiere = titled('premiere', 'It premiered at Cannes in May 2012.', ['premiere'], 0);
+  const screenings = titled('screenings', 'Rust and Bone was screened in Toronto.', ['rust', 'bone'], 100);
+
+  it('is added for the other part of a question joined by "and"', () => {
+    const answer = composeAnswer(ranking('Where did it premiere and where else was it screened?', [[premiere, 10], [screenings, 9.5]]), 0.5);
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['premiere', 'screenings']);
+  });
+
+  it('may come from another document, whatever its place in its file', () => {
+    const first = { ...premiere, chunk: { ...premiere.chunk, file: 'a.txt' } };
+    const other = titled('screenings', 'It was screened in Toronto.', ['screen'], 0);
+    const answer = composeAnswer(ranking('Where did it premiere and where else was it screened?', [[first, 10], [other, 9.5]]), 0.5);
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['premiere', 'screenings']);
+  });
+
+  it('is not added for the "and" of the title of the film', () => {
+    const answer = composeAnswer(ranking('Where did Rust and Bone premiere?', [[premiere, 10], [screenings, 9.5]]), 0.5);
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['premiere']);
+  });
+});

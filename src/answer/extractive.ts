@@ -52,12 +52,22 @@ function filledIn(best: RankedCandidate, ranked: RankedCandidate[], question: Qu
 /** A second sentence for the words of a multi-part question the first one leaves out. */
 const MULTI_PART = /\b(and|both|e|ambos|ambas)\b|\?.*\?/i;
 
+/** Overlapping chunks share sentences: one sentence may be a candidate twice. */
+const sameSentence = (a: Candidate, b: Candidate) => a.passage.chunk.file === b.passage.chunk.file && sentenceOf(a).sentence.start === sentenceOf(b).sentence.start;
+
+/** The question without the documents' titles, whose "and" ("Rust and Bone") joins no two questions. */
+function withoutTitles(question: string, ranked: RankedCandidate[]): string {
+  const titles = new Set(ranked.map((c) => c.passage.chunk.title.replace(/\s*\(.*?\)/g, '').trim()).filter((t) => t !== ''));
+  const escaped = [...titles].map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return escaped.length ? question.replace(new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), ' ') : question;
+}
+
 function complement(best: RankedCandidate, ranked: RankedCandidate[], question: string, settings: AnswerSettings): RankedCandidate | undefined {
   const covered = sentenceOf(best).lexical;
-  if (!MULTI_PART.test(question) || covered.coverage >= 1) return undefined;
+  if (!MULTI_PART.test(withoutTitles(question, ranked)) || covered.coverage >= 1) return undefined;
   const missing = (c: Candidate) => [...sentenceOf(c).lexical.matched].filter((w) => !covered.matched.has(w)).length;
   return ranked.find(
-    (c) => c !== best && sentenceOf(c).sentence.start !== sentenceOf(best).sentence.start && missing(c) > 0 && Math.exp(c.score - best.score) >= settings.secondSentenceRatio,
+    (c) => !sameSentence(c, best) && missing(c) > 0 && Math.exp(c.score - best.score) >= settings.secondSentenceRatio,
   );
 }
 
