@@ -115,7 +115,7 @@ export class Knowledge {
 
   /** For a question about the film as a whole: the opening of a document, which says what the film is. */
   private overview(question: string, retrieval: Retrieval): { answer: Answer; passages: Passage[] } | undefined {
-    if (!asksForOverview(question, this.titles)) return undefined;
+    if (!asksForOverview(question, this.retriever.titles)) return undefined;
     const answer = composeOverview(retrieval.leads, retrieval.query.lang);
     return answer && { answer, passages: retrieval.leads.filter((p) => answer.citations.some((c) => c.chunk === p.chunk)) };
   }
@@ -152,10 +152,6 @@ export class Knowledge {
 
   get chunks(): Chunk[] {
     return this.retriever.chunks;
-  }
-
-  private get titles(): string[] {
-    return [...new Set(this.chunks.map((c) => c.title))];
   }
 
   /** The passages for a question in retrieval order, with the sentences of those the answerer reads scored. */

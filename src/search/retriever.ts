@@ -60,6 +60,8 @@ export class Retriever {
   private readonly chunkIndex = new Map<string, number>();
   /** The first chunk of each document. */
   private readonly leadChunks: number[];
+  /** The documents' titles. */
+  readonly titles: string[];
   /** Vector labels that speak for each chunk: its own item(s) and its sentences'. */
   private readonly labelsOfChunk: number[][];
   private readonly labelsOfSentence = new Map<string, number[]>();
@@ -86,7 +88,10 @@ export class Retriever {
     this.bm25 = new Bm25Index(chunks);
     this.labelOfDocument = new Map(store.documents.map((doc, label) => [doc, label]));
     chunks.forEach((chunk, i) => this.chunkIndex.set(chunk.id, i));
-    this.leadChunks = chunks.flatMap((chunk, i) => (chunks.findIndex((c) => c.file === chunk.file) === i ? [i] : []));
+    const firstOfFile = new Map<string, number>();
+    chunks.forEach((chunk, i) => { if (!firstOfFile.has(chunk.file)) firstOfFile.set(chunk.file, i); });
+    this.leadChunks = [...firstOfFile.values()];
+    this.titles = [...new Set(chunks.map((c) => c.title))];
     this.labelsOfChunk = chunks.map(() => []);
     this.chunksOfLabel = store.documents.map(() => []);
     store.documents.forEach((doc, label) => {
