@@ -5,7 +5,7 @@ import { askedCalculation } from './answer/calculation.js';
 import { composeAnswer, DEFAULT_ANSWER_SETTINGS, type AnswerSettings } from './answer/extractive.js';
 import type { LlmAnswerer, LlmSettings } from './answer/llm.js';
 import { findOperand } from './answer/operands.js';
-import { asksForOverview, composeOverview } from './answer/overview.js';
+import { Openings } from './answer/overview.js';
 import { loadRanker, rankRetrieval, type RankerModel } from './answer/ranker.js';
 import type { Answer } from './answer/types.js';
 import { EmbedderMismatchError, loadEmbedder, loadEmbedderFor } from './embed/choose.js';
@@ -58,7 +58,11 @@ export class Knowledge {
     private readonly rankerModel: RankerModel | undefined,
     private readonly answerSettings: AnswerSettings,
     private readonly llm: LlmAnswerer | undefined,
-  ) {}
+  ) {
+    this.openings = new Openings(retriever.chunks, bundledLexicon());
+  }
+
+  private readonly openings: Openings;
 
   /** Opens the current index with the embedder that built it. */
   static async open(config: KnowledgeConfig, log: Logger, options: OpenOptions = {}): Promise<Knowledge> {
@@ -98,9 +102,9 @@ export class Knowledge {
     const ranking = rankRetrieval(this.ranker, retrieved);
     const { retrieval } = ranking;
     const quoted = composeAnswer(ranking, this.ranker.abstain.threshold, this.answerSettings);
-    const composed = this.overview(question, retrieval) ?? (quoted.abstained ? undefined : await this.calculate(question, quoted.lang, quoted.confidence));
+    const composed = this.openings.answer(retrieval) ?? (quoted.abstained ? undefined : await this.calculate(question, quoted.lang, quoted.confidence));
     const extracted = composed?.answer ?? quoted;
-    // The passages an overview or a calculation quotes come first, for the reader and for the chat model.
+    // The passages an opening or a calculation quotes come first, for the reader and for the chat model.
     const passages = firstPerChunk([...(composed?.passages ?? []), ...retrieval.passages]);
     const answer = (this.llm && !extracted.abstained && (await this.llm.answer({ ...retrieval, passages }, extracted.confidence, onText))) || extracted;
     const answerMs = performance.now() - t;
@@ -111,13 +115,6 @@ export class Knowledge {
       passages: passages.slice(0, passageCount),
       timings_ms: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 100) / 100])),
     };
-  }
-
-  /** For a question about the film as a whole: the opening of a document, which says what the film is. */
-  private overview(question: string, retrieval: Retrieval): { answer: Answer; passages: Passage[] } | undefined {
-    if (!asksForOverview(question, this.retriever.titles)) return undefined;
-    const answer = composeOverview(retrieval.leads, retrieval.query.lang);
-    return answer && { answer, passages: retrieval.leads.filter((p) => answer.citations.some((c) => c.chunk === p.chunk)) };
   }
 
   /**

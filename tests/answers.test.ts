@@ -39,6 +39,14 @@ describe('answers from the real corpus', () => {
     }
   });
 
+  it('answers a question about a whole section with the opening of that section', async () => {
+    for (const question of ['Who are the main characters?', 'Fale sobre o elenco']) {
+      const { answer } = await knowledge.ask(question);
+      expect(answer.citations.map((c) => c.chunk.section), question).toEqual([['Cast and characters', 'Principal cast']]);
+      expect(answer.text, question).toMatch(/^The principal cast of Rust and Bone/);
+    }
+  });
+
   it('names the director, although the article lost the name where it says who directed the film', async () => {
     const { answer } = await knowledge.ask('Who directed Rust and Bone?');
     expect(answer.abstained).toBe(false);

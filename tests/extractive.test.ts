@@ -18,7 +18,7 @@ function ranking(question: string, scored: [Passage, number][], asked: Partial<Q
   const context: QuestionContext = { text: question, lang: 'en', type: 'any', numbers: [], counted: new Set(), terms: new Set(), ...asked };
   const passages = scored.map(([p]) => p);
   return {
-    retrieval: { query: { text: question, lang: 'en', groups: [], denseTexts: [question] }, unknownWords: [], wordWeights: [], passages, native: passages, leads: [], timings: { embed: 0, dense: 0, lexical: 0, fusion: 0 } },
+    retrieval: { query: { text: question, lang: 'en', groups: [], denseTexts: [question] }, unknownWords: [], wordWeights: [], passages, native: passages, timings: { embed: 0, dense: 0, lexical: 0, fusion: 0 } },
     ranked,
     question: context,
     answerability: 0.9,

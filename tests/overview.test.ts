@@ -1,18 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { asksForOverview } from '../src/answer/overview.js';
+import { Openings } from '../src/answer/overview.js';
+import type { Chunk, Lang } from '../src/corpus/types.js';
+import { bundledLexicon } from '../src/search/lexicon.js';
+import { analyzeQuery } from '../src/search/query.js';
+import type { Retrieval } from '../src/search/retriever.js';
 
-const TITLES = ['Rust and Bone', 'Ferrugem e Osso (sinopse)'];
+/** A chunk of two sentences under the given headings. */
+function chunk(id: string, file: string, lang: Lang, title: string, section: string[]): Chunk {
+  const text = `${id} opens here. It goes on.`;
+  return { id, file, title, lang, section, text, start: 0, end: text.length, sentences: [{ start: 0, end: 14, text: `${id} opens here.` }, { start: 15, end: text.length, text: 'It goes on.' }] };
+}
+
+const openings = new Openings(
+  [
+  chunk('lead', 'en.txt', 'en', 'Rust and Bone', ['Rust and Bone']),
+  chunk('lead-more', 'en.txt', 'en', 'Rust and Bone', ['Rust and Bone']),
+  chunk('cast', 'en.txt', 'en', 'Rust and Bone', ['Cast and characters', 'Principal cast']),
+  chunk('box-office', 'en.txt', 'en', 'Rust and Bone', ['Reception', 'Box office performance']),
+  chunk('careers', 'en.txt', 'en', 'Rust and Bone', ['Legacy and influence', 'Career significance for cast and crew']),
+  chunk('sinopse', 'pt.txt', 'pt', 'Ferrugem e Osso (sinopse)', []),
+  ],
+  bundledLexicon(),
+);
+
+function opened(question: string): string | undefined {
+  const retrieval = { query: analyzeQuery(question, bundledLexicon(), false), passages: [] } as unknown as Retrieval;
+  return openings.answer(retrieval)?.passages[0]?.chunk.id;
+}
 
 describe('questions about the film as a whole', () => {
-  it('are those that name nothing but the film and its story, in English or Portuguese', () => {
-    for (const q of ["What's Rust and Bone about?", 'Tell me the plot of the movie', 'Sobre o que é o filme?', 'Qual é a sinopse?', 'O que acontece em Ferrugem e Osso?']) {
-      expect(asksForOverview(q, TITLES), q).toBe(true);
-    }
+  it('are answered with the opening of the document in the asker\'s language', () => {
+    for (const q of ["What's Rust and Bone about?", 'Tell me the plot of the movie']) expect(opened(q), q).toBe('lead');
+    for (const q of ['Sobre o que é o filme?', 'Qual é a sinopse?', 'O que acontece em Ferrugem e Osso?']) expect(opened(q), q).toBe('sinopse');
   });
 
-  it('are not those that ask something particular about it', () => {
-    for (const q of ["What is the film's budget?", 'Is the film about boxing?', 'When was the film released?', 'What is the short story collection about?', 'Quem dirige o filme?', '???']) {
-      expect(asksForOverview(q, TITLES), q).toBe(false);
+  it('quote its first two sentences, cited', () => {
+    const retrieval = { query: analyzeQuery('What is the film about?', bundledLexicon(), false), passages: [] } as unknown as Retrieval;
+    const { answer } = openings.answer(retrieval)!;
+    expect(answer.text).toBe('lead opens here. [1] It goes on. [1]');
+    expect(answer.citations.map((c) => c.quote)).toEqual(['lead opens here. It goes on.']);
+  });
+});
+
+describe('questions about a whole section', () => {
+  it('are answered with the opening of the most particular section its headings name, in either language', () => {
+    expect(opened('Tell me about the cast')).toBe('cast');
+    expect(opened('Who is in the cast?')).toBe('cast');
+    expect(opened('Fale sobre o elenco')).toBe('cast');
+    expect(opened('Who are the main characters?')).toBe('cast');
+    expect(opened('How was the reception?')).toBe('box-office');
+  });
+});
+
+describe('questions about something in particular', () => {
+  it('are left to the ranker', () => {
+    for (const q of ["What is the film's budget?", 'Is the film about boxing?', 'When was the film released?', 'What is the short story collection about?', 'Quem dirige o filme?', 'How much did it make at the box office?', 'Who is in the film?', '???']) {
+      expect(opened(q), q).toBeUndefined();
     }
   });
 });

@@ -32,8 +32,6 @@ export interface Retrieval {
   passages: Passage[];
   /** The best passages in the question's language (their sentences scored), so an answer can be given in that language. */
   native: Passage[];
-  /** Each document's first passage (its sentences scored), best first: what a question about the film as a whole is answered from. */
-  leads: Passage[];
   timings: { embed: number; dense: number; lexical: number; fusion: number };
 }
 
@@ -58,10 +56,6 @@ const NATIVE_DEPTH = 3;
 export class Retriever {
   private readonly bm25: Bm25Index;
   private readonly chunkIndex = new Map<string, number>();
-  /** The first chunk of each document. */
-  private readonly leadChunks: number[];
-  /** The documents' titles. */
-  readonly titles: string[];
   /** Vector labels that speak for each chunk: its own item(s) and its sentences'. */
   private readonly labelsOfChunk: number[][];
   private readonly labelsOfSentence = new Map<string, number[]>();
@@ -88,10 +82,6 @@ export class Retriever {
     this.bm25 = new Bm25Index(chunks);
     this.labelOfDocument = new Map(store.documents.map((doc, label) => [doc, label]));
     chunks.forEach((chunk, i) => this.chunkIndex.set(chunk.id, i));
-    const firstOfFile = new Map<string, number>();
-    chunks.forEach((chunk, i) => { if (!firstOfFile.has(chunk.file)) firstOfFile.set(chunk.file, i); });
-    this.leadChunks = [...firstOfFile.values()];
-    this.titles = [...new Set(chunks.map((c) => c.title))];
     this.labelsOfChunk = chunks.map(() => []);
     this.chunksOfLabel = store.documents.map(() => []);
     store.documents.forEach((doc, label) => {
@@ -142,11 +132,6 @@ export class Retriever {
     });
   }
 
-  private unbalancedPassage(i: number, lexical: LexicalScore, queryVectors: number[][]): Passage {
-    const dense = this.similarity(this.labelsOfChunk[i]!, queryVectors);
-    return { chunk: this.chunks[i]!, dense, lexical, score: fuse(dense, lexical.score, this.weights), sentences: [] };
-  }
-
   async retrieve(question: string, k: number, readDepth = 5): Promise<Retrieval> {
     const t0 = performance.now();
     const query = analyzeQuery(question, this.lexicon, !this.embedder.info.multilingual);
@@ -184,15 +169,9 @@ export class Retriever {
     const top = passages.slice(0, Math.max(k, readDepth));
     const native = readDepth > 0 ? passages.filter((p) => p.chunk.lang === query.lang).slice(0, NATIVE_DEPTH) : [];
     for (const passage of new Set([...top.slice(0, readDepth), ...native])) passage.sentences = this.scoreSentences(passage, query, queryVectors);
-    // Copies, so that reading a lead does not make it a candidate answer; one that is no candidate is
-    // scored unbalanced, so that it does not shift the candidates' balance.
-    const leads = this.leadChunks
-      .map((i) => passages.find((p) => p.chunk === this.chunks[i]) ?? this.unbalancedPassage(i, lexical[i]!, queryVectors))
-      .map((p) => ({ ...p, sentences: this.scoreSentences(p, query, queryVectors) }))
-      .sort((a, b) => b.score - a.score);
     const t4 = performance.now();
     const unknownWords = query.groups.filter((g) => !g.variants.some((v) => this.bm25.has(v.term))).map((g) => g.word);
     const wordWeights = query.groups.map((g) => this.bm25.groupWeight(g));
-    return { query, unknownWords, wordWeights, passages: top, native, leads, timings: { embed: t1 - t0, dense: t2 - t1, lexical: t3 - t2, fusion: t4 - t3 } };
+    return { query, unknownWords, wordWeights, passages: top, native, timings: { embed: t1 - t0, dense: t2 - t1, lexical: t3 - t2, fusion: t4 - t3 } };
   }
 }
