@@ -51,6 +51,9 @@ type KnowledgeConfig = Pick<Config, 'corpusDir' | 'indexDir' | 'modelDir' | 'emb
 
 /** The loaded index, its retriever and the answerer: what every front end asks. */
 export class Knowledge {
+  /** Answers questions about the film, or one of its sections, as a whole. */
+  private readonly openings: Openings;
+
   private constructor(
     readonly manifest: Manifest,
     readonly embedder: Embedder,
@@ -61,8 +64,6 @@ export class Knowledge {
   ) {
     this.openings = new Openings(retriever.chunks, bundledLexicon());
   }
-
-  private readonly openings: Openings;
 
   /** Opens the current index with the embedder that built it. */
   static async open(config: KnowledgeConfig, log: Logger, options: OpenOptions = {}): Promise<Knowledge> {
