@@ -103,7 +103,7 @@ export class Knowledge {
     const ranking = rankRetrieval(this.ranker, retrieved);
     const { retrieval } = ranking;
     const quoted = composeAnswer(ranking, this.ranker.abstain.threshold, this.answerSettings);
-    const composed = this.openings.answer(retrieval) ?? (quoted.abstained ? undefined : await this.calculate(question, quoted.lang, quoted.confidence));
+    const composed = this.openings.answer(ranking) ?? (quoted.abstained ? undefined : await this.calculate(question, quoted.lang, quoted.confidence));
     const extracted = composed?.answer ?? quoted;
     // The passages an opening or a calculation quotes come first, for the reader and for the chat model.
     const passages = firstPerChunk([...(composed?.passages ?? []), ...retrieval.passages]);

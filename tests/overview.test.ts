@@ -3,7 +3,8 @@ import { Openings } from '../src/answer/overview.js';
 import type { Chunk, Lang } from '../src/corpus/types.js';
 import { bundledLexicon } from '../src/search/lexicon.js';
 import { analyzeQuery } from '../src/search/query.js';
-import type { Retrieval } from '../src/search/retriever.js';
+import { answerType } from '../src/answer/answerType.js';
+import type { Ranking } from '../src/answer/ranker.js';
 
 /** A chunk of two sentences under the given headings. */
 function chunk(id: string, file: string, lang: Lang, title: string, section: string[]): Chunk {
@@ -23,9 +24,13 @@ const openings = new Openings(
   bundledLexicon(),
 );
 
+/** What the answerer knows of a question before the openings look at it: its analysis and its kind. */
+function ranking(question: string): Ranking {
+  return { retrieval: { query: analyzeQuery(question, bundledLexicon(), false), passages: [] }, question: { type: answerType(question) } } as unknown as Ranking;
+}
+
 function opened(question: string): string | undefined {
-  const retrieval = { query: analyzeQuery(question, bundledLexicon(), false), passages: [] } as unknown as Retrieval;
-  return openings.answer(retrieval)?.passages[0]?.chunk.id;
+  return openings.answer(ranking(question))?.passages[0]?.chunk.id;
 }
 
 describe('questions about the film as a whole', () => {
@@ -35,8 +40,7 @@ describe('questions about the film as a whole', () => {
   });
 
   it('quote its first two sentences, cited', () => {
-    const retrieval = { query: analyzeQuery('What is the film about?', bundledLexicon(), false), passages: [] } as unknown as Retrieval;
-    const { answer } = openings.answer(retrieval)!;
+    const { answer } = openings.answer(ranking('What is the film about?'))!;
     expect(answer.text).toBe('lead opens here. [1] It goes on. [1]');
     expect(answer.citations.map((c) => c.quote)).toEqual(['lead opens here. It goes on.']);
   });

@@ -1,9 +1,9 @@
 import type { Chunk, Lang } from '../corpus/types.js';
-import type { Passage, Retrieval } from '../search/retriever.js';
+import type { Passage } from '../search/retriever.js';
 import { translateWords, type Lexicon } from '../search/lexicon.js';
 import { foldAccents, isStopword, words } from '../search/text.js';
-import { answerType } from './answerType.js';
 import { cite } from './extractive.js';
+import type { Ranking } from './ranker.js';
 import type { Answer } from './types.js';
 
 /**
@@ -61,19 +61,20 @@ export class Openings {
   }
 
   /** The opening that answers the question, cited, with its passage; undefined for a question about something in particular. */
-  answer(retrieval: Retrieval): { answer: Answer; passages: Passage[] } | undefined {
-    const opening = this.openingFor(retrieval);
+  answer(ranking: Ranking): { answer: Answer; passages: Passage[] } | undefined {
+    const opening = this.openingFor(ranking);
     if (!opening) return undefined;
+    const { retrieval } = ranking;
     const passage = quotable(opening.chunk, retrieval.passages);
     const quoted = passage.sentences.slice(0, OPENING_SENTENCES).map((_, index) => ({ passage, rank: 0, index }));
     // The documents are about the film: their own introduction is the answer, however weakly the words match.
     return { answer: { ...cite(quoted), abstained: false, confidence: 1, lang: retrieval.query.lang, kind: 'extracted' }, passages: [passage] };
   }
 
-  private openingFor(retrieval: Retrieval): Opening | undefined {
-    const { text, lang } = retrieval.query;
-    const type = answerType(text);
-    const asked = words(text).filter((w) => !isStopword(w));
+  private openingFor({ retrieval, question }: Ranking): Opening | undefined {
+    const { lang, groups } = retrieval.query;
+    const { type } = question;
+    const asked = groups.map((g) => g.word);
     if (asked.length === 0 || (type !== 'any' && type !== 'person')) return undefined;
     const topic = asked.filter((w) => !WHOLE_FILM_WORDS.has(foldAccents(w)) && !this.titleWords.has(foldAccents(w)));
     if (topic.length === 0) return type === 'any' ? this.documentIn(lang) : undefined;

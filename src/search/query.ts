@@ -35,7 +35,7 @@ function addVariant(group: TermGroup, term: string, weight: number): void {
 const AGENT_WEIGHT = 0.8;
 
 /** The verb stem of an English agent noun ("director" → "direct", "editor" → "edit"), or '' for other words. */
-export function agentVerb(word: string): string {
+function agentVerb(word: string): string {
   return /^[a-z]{4,}(or|er)$/.test(word) ? stem(word.slice(0, -2), 'en') : '';
 }
 
