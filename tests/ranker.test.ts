@@ -49,7 +49,7 @@ describe('fitting the answer models', () => {
 
 describe('which sentences a training question counts as answering it', () => {
   const question = (text: string, tokens: string[], evidence: string): EvalQuestion =>
-    ({ id: 'x', kind: 'fact_en', lang: 'en', question: text, answers: tokens, must_contain_any: tokens, source: '001', evidence });
+    ({ id: 'x', kind: 'fact_en', lang: 'en', question: text, answers: tokens, must_contain_any: tokens, source: '001', evidence: [evidence] });
   let knowledge: Knowledge;
   beforeAll(async () => {
     knowledge = await Knowledge.open(testConfig({ indexDir: inject('realIndexDir') }), silentLog, { withoutRanker: true });

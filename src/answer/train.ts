@@ -1,5 +1,5 @@
 import type { Chunk } from '../corpus/types.js';
-import { contains, isAnswerableQuestion } from '../eval/metrics.js';
+import { contains, holdsEvidence, isAnswerableQuestion } from '../eval/metrics.js';
 import type { EvalQuestion } from '../eval/types.js';
 import type { Retrieval } from '../search/retriever.js';
 import { candidatesOf, questionContext, SENTENCE_FEATURES, sentenceFeatures, type Candidate, type QuestionContext } from './features.js';
@@ -43,13 +43,13 @@ function answers(c: Candidate, question: EvalQuestion, evidenceLang: string | un
   const held = question.must_contain_any.filter((token) => contains(text, token));
   if (held.length === 0) return false;
   if (held.some((token) => distinctive.has(token))) return true;
-  return contains(c.passage.chunk.text, question.evidence) || c.passage.chunk.lang !== evidenceLang;
+  return holdsEvidence(c.passage.chunk.text, question) || c.passage.chunk.lang !== evidenceLang;
 }
 
 export function toExample(question: EvalQuestion, retrieval: Retrieval, chunks: Chunk[]): Example {
   const context = questionContext(retrieval);
   const candidates = candidatesOf(retrieval);
-  const evidenceLang = chunks.find((c) => question.evidence && contains(c.text, question.evidence))?.lang;
+  const evidenceLang = chunks.find((c) => holdsEvidence(c.text, question))?.lang;
   const distinctive = new Set(question.must_contain_any.filter((token) => sentenceCount(token, chunks) < DISTINCTIVE_BELOW));
   return {
     question,

@@ -18,9 +18,13 @@ export function isAnswerable(o: EvalOutcome): boolean {
   return isAnswerableQuestion(o.question);
 }
 
+export function holdsEvidence(text: string, q: EvalQuestion): boolean {
+  return q.evidence.some((e) => contains(text, e));
+}
+
 /** Rank (1-based) of the first passage holding the evidence, or 0. */
 export function evidenceRank(o: EvalOutcome): number {
-  const i = o.passages.findIndex((p) => contains(p, o.question.evidence));
+  const i = o.passages.findIndex((p) => holdsEvidence(p, o.question));
   return i + 1;
 }
 
@@ -30,8 +34,8 @@ export function isCorrect(o: EvalOutcome): boolean {
 
 /** A citation is supported when the passage it points at holds the evidence or the answer itself. */
 export function supportedCitations(o: EvalOutcome): number {
-  const facts = [o.question.evidence, ...o.question.must_contain_any];
-  return o.citations.filter((c) => facts.some((f) => contains(c.passage, f))).length;
+  const { question } = o;
+  return o.citations.filter((c) => holdsEvidence(c.passage, question) || question.must_contain_any.some((t) => contains(c.passage, t))).length;
 }
 
 function percentile(values: number[], p: number): number {
@@ -44,7 +48,7 @@ const ratio = (a: number, b: number) => (b === 0 ? NaN : a / b);
 
 export function computeMetrics(outcomes: EvalOutcome[]): Metrics {
   const answerable = outcomes.filter(isAnswerable);
-  const withEvidence = answerable.filter((o) => o.question.evidence.trim() !== '');
+  const withEvidence = answerable.filter((o) => o.question.evidence.length > 0);
   const abstainable = outcomes.filter((o) => !isAnswerable(o));
   const ranks = withEvidence.map(evidenceRank);
   const hit = (k: number) => ratio(ranks.filter((r) => r > 0 && r <= k).length, ranks.length);

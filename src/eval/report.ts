@@ -31,7 +31,7 @@ export function markdownReport(file: string, embedder: string, outcomes: EvalOut
     const problems: string[] = [];
     if (isAnswerable(o)) {
       const rank = evidenceRank(o);
-      if (q.evidence && (rank === 0 || rank > 5)) problems.push('evidence not in top 5');
+      if (q.evidence.length > 0 && (rank === 0 || rank > 5)) problems.push('evidence not in top 5');
       if (o.abstained) problems.push('abstained');
       else if (!isCorrect(o)) problems.push('answer lacks the expected token');
     } else if (!o.abstained) problems.push('answered instead of abstaining');

@@ -7,7 +7,8 @@ export interface EvalQuestion {
   answers: string[];
   must_contain_any: string[];
   source: string;
-  evidence: string;
+  /** Strings that state the fact, any one of which is evidence (a fact the documents state in several places). */
+  evidence: string[];
 }
 
 /** What the product did with one question, reduced to what the metrics need. */
