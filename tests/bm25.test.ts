@@ -35,3 +35,19 @@ describe('a question naming who did something ("the editor")', () => {
     }
   });
 });
+
+describe('a country written as an abbreviation ("U.S.", "US", "U.K.")', () => {
+  it('matches the country named in full or in Portuguese, and "us" the pronoun stays apart', () => {
+    const chunks = [chunk('Its U.S. run was short.', 'en'), chunk('Critics told us it was short.', 'en'), chunk('Opened in the U.K. in May.', 'en')];
+    const index = new Bm25Index(chunks);
+    const best = (question: string) => {
+      const { groups } = analyzeQuery(question, bundledLexicon(), false);
+      const scores = chunks.map((_, i) => index.score(groups, i).score);
+      return scores.indexOf(Math.max(...scores));
+    };
+    expect(best('How long did it run in the United States?')).toBe(0);
+    expect(best('Quanto tempo ficou em cartaz nos Estados Unidos?')).toBe(0);
+    expect(best('How long did it play in the US?')).toBe(0);
+    expect(best('Quando estreou no Reino Unido?')).toBe(2);
+  });
+});

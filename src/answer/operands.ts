@@ -1,5 +1,5 @@
 import type { Retrieval } from '../search/retriever.js';
-import { foldAccents, isStopword, stem, words } from '../search/text.js';
+import { foldAccents, isStopword, spellOutCountries, stem, words } from '../search/text.js';
 import type { CalculationPart, Quantity } from './calculation.js';
 import type { RankedCandidate } from './ranker.js';
 
@@ -39,9 +39,9 @@ function parseDigits(digits: string): number {
 
 const TOKEN = /(US\$|R\$|[$€£])?\s?(\d+(?:[.,]\d+)*)(st|nd|rd|th|º|ª)?|[\p{L}]+/gu;
 
-/** The words of a sentence, with the numbers among them read as years, counts or money. */
+/** The words of a sentence (countries spelled out as the question's words are), with the numbers among them read as years, counts or money. */
 export function tokenize(sentence: string): Token[] {
-  const matches = [...sentence.matchAll(TOKEN)];
+  const matches = [...spellOutCountries(sentence).matchAll(TOKEN)];
   return matches.map((m, i) => {
     const word = m[0].toLowerCase();
     const next = foldAccents(matches[i + 1]?.[0].toLowerCase() ?? '');

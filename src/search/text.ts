@@ -22,8 +22,16 @@ export function foldAccents(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
+/**
+ * "U.S.", "US" (not the pronoun "us") and "USA" read as "united states" ("usa" is also a Portuguese
+ * verb, "uses"), and "U.K." as "uk": words the lexicon translates.
+ */
+export function spellOutCountries(text: string): string {
+  return text.replace(/\b[Uu]\.[Ss](?:\.[Aa])?\b\.?|\bUSA?\b/g, ' united states ').replace(/\b[Uu]\.[Kk]\b\.?/g, 'uk');
+}
+
 function splitWords(text: string): readonly string[] {
-  const normalized = text
+  const normalized = spellOutCountries(text)
     .toLowerCase()
     .replace(/[’‘]/g, "'")
     .replace(/(\d)[,.](?=\d{3}\b)/g, '$1')
