@@ -28,6 +28,14 @@ describe('answers from the real corpus', () => {
     expect(answer.text.startsWith(answer.citations[0]!.quote.slice(0, 20))).toBe(true);
   });
 
+  it('answers who plays a character with a sentence that casts someone as that character, or not at all', async () => {
+    const ali = (await knowledge.ask('Who plays Ali?')).answer;
+    expect(ali.text).toContain('Matthias as Ali');
+    expect(ali.text).not.toContain('Corinne Masiero');
+    // The article lost the name of the boy who plays Sam; a song that "plays as Sam is discharged" is no answer.
+    expect((await knowledge.ask('Who played Sam?')).answer.abstained).toBe(true);
+  });
+
   it('answers a question about the whole film with the opening of the document in its language, cited and shown first', async () => {
     for (const [question, lang] of [['What is this movie about?', 'en'], ['Do que se trata esse filme?', 'pt']] as const) {
       const result = await knowledge.ask(question);

@@ -2,6 +2,7 @@ import type { Lang } from '../corpus/types.js';
 import { answerTokens, type AnswerType } from './answerType.js';
 import { givesAnswerOfType, missingBesideQuestion, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
+import { castingSentence } from './casting.js';
 import { unnamedRole } from './roles.js';
 import type { Answer, Citation } from './types.js';
 
@@ -107,10 +108,12 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
   const { text: question, lang } = retrieval.query;
   const best = ranked[0];
   const outOfReach = unknownNames(question, retrieval.unknownWords).length > 0 || unnamedRole(question, [...retrieval.passages, ...retrieval.native]) !== undefined;
-  if (!best || confidence < abstainBelow || outOfReach) {
+  // "Who plays X?" is answered only by a sentence that says so.
+  const cast = best && castingSentence(ranked, question, lang);
+  if (!best || confidence < abstainBelow || outOfReach || cast === null) {
     return { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
   }
-  const first = filledIn(inAskersLanguage(best, ranked, lang, context), ranked, context);
+  const first = cast ?? filledIn(inAskersLanguage(best, ranked, lang, context), ranked, context);
   const second = complement(first, ranked, question, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
   return { ...cite(chosen), abstained: false, confidence, lang, kind: 'extracted' };

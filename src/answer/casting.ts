@@ -1,0 +1,55 @@
+import type { Lang } from '../corpus/types.js';
+import { isDictionaryWord } from '../search/lexicon.js';
+import { foldAccents } from '../search/text.js';
+import type { Candidate } from './features.js';
+import type { RankedCandidate } from './ranker.js';
+
+/** "Who plays Ali?", "Which actress portrays Stéphanie?", "Quem interpreta Ali?", "Quem faz o papel de Stéphanie?" */
+const WHO = /\b(who|which (actor|actress|performer)|quem|qual (ator|atriz))\b/i;
+const PLAYS_CHARACTER =
+  /\b(?:plays|played|playing|portrays|portrayed|portraying|stars as|starred as|interpreta|interpretou|interpretando|vive|viveu|faz o papel de|fez o papel de|no papel de)\s+(?:(?:the role|the part) of\s+)?(\p{Lu}[\p{L}-]*)(?!['’]s?\b|\p{L})/u;
+
+/** The character a question asks the actor of, if it asks that (not "Ali's son": his own role). */
+export function characterAsked(question: string): string | undefined {
+  if (!WHO.test(question)) return undefined;
+  return question.match(PLAYS_CHARACTER)?.[1];
+}
+
+const NAME = /\p{Lu}[\p{L}'’-]+/gu;
+
+/** Whether a stretch of a sentence names someone: a capitalized word that is no ordinary word and not `except`. */
+function namesSomeone(text: string, except: string[]): boolean {
+  return [...text.matchAll(NAME)].some(([w]) => !except.includes(fold(w)) && !isDictionaryWord(w.replace(/['’]s?$/, '')));
+}
+
+const fold = (text: string) => foldAccents(text).toLowerCase();
+
+/**
+ * Whether a sentence says who plays the character: "Marion as Stéphanie", "Cotillard … was cast
+ * as Stéphanie", "Céline Sallette embodies Louise", "Cotillard's portrayal of Stéphanie",
+ * "Stephanie (Marion Cotillard)", "Ali, played by Matthias Schoenaerts". "as Sam is discharged"
+ * is a time, not a role.
+ */
+export function castsCharacter(sentence: string, character: string, known: string[]): boolean {
+  const folded = fold(sentence);
+  const x = fold(character).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const except = [fold(character), ...known];
+  const before = folded.match(new RegExp(`\\b(?:as|plays|portrays|embodies|portrayal of|interpreta|vive|papel de)\\s+(?:the [a-z-]+ )?${x}\\b(?!\\s+(?:is|was|has|had|gets|got|e|é|foi)\\b)`));
+  if (before && namesSomeone(sentence.slice(0, before.index), except)) return true;
+  const bracket = folded.match(new RegExp(`\\b${x}\\s*\\(`));
+  if (bracket && namesSomeone(sentence.slice(bracket.index! + bracket[0].length).split(')')[0]!, except)) return true;
+  const by = folded.match(new RegExp(`\\b${x}\\b[^.;]{0,60}?\\b(?:played|portrayed|interpretad[oa]) by\\s`));
+  return by !== null && namesSomeone(sentence.slice(by.index! + by[0].length).split(/[,;.]/)[0]!, except);
+}
+
+/**
+ * For "who plays X", the best-ranked sentence that says who plays X, in the asker's language when
+ * one is; `null` when none does (the documents do not say), `undefined` for other questions.
+ */
+export function castingSentence(ranked: RankedCandidate[], question: string, lang: Lang): RankedCandidate | null | undefined {
+  const character = characterAsked(question);
+  if (!character) return undefined;
+  const known = [...question.matchAll(NAME)].map(([w]) => fold(w));
+  const casting = ranked.filter((c: Candidate) => castsCharacter(c.passage.sentences[c.index]!.sentence.text, character, known));
+  return casting.find((c) => c.passage.chunk.lang === lang) ?? casting[0] ?? null;
+}

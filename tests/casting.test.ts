@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { castsCharacter, characterAsked } from '../src/answer/casting.js';
+
+describe('a question asking who plays a character', () => {
+  it('names the character, in English or Portuguese', () => {
+    expect(characterAsked('Who plays Ali?')).toBe('Ali');
+    expect(characterAsked('Which actress portrayed Stéphanie in the film?')).toBe('Stéphanie');
+    expect(characterAsked('Quem faz o papel de Louise?')).toBe('Louise');
+    expect(characterAsked('Quem é o ator que vive Ali?')).toBe('Ali');
+  });
+
+  it('is not one about a role named after someone ("Ali\'s son"), or not about a named character at all', () => {
+    expect(characterAsked("Who plays Ali's son?")).toBeUndefined();
+    expect(characterAsked('Who plays the orca trainer?')).toBeUndefined();
+    expect(characterAsked('What song plays as Sam leaves the hospital?')).toBeUndefined();
+  });
+});
+
+describe('a sentence saying who plays a character', () => {
+  const casts = (sentence: string) => castsCharacter(sentence, 'Sam', []);
+
+  it('names the actor before "as", "plays" or "portrayal of", in brackets after, or after "played by"', () => {
+    expect(casts('The cast features Armand Verdure as Sam, the young son.')).toBe(true);
+    expect(casts('Verdure, a newcomer, was cast as Sam after an open call.')).toBe(true);
+    expect(casts('Armand Verdure plays Sam.')).toBe(true);
+    expect(casts("Critics praised Verdure's portrayal of Sam.")).toBe(true);
+    expect(casts('Ali leva o filho Sam (Armand Verdure) para a praia.')).toBe(true);
+    expect(casts('Sam, played by Armand Verdure, is five.')).toBe(true);
+  });
+
+  it('is not one whose actor was lost, one where "as" tells when, or one about someone else', () => {
+    expect(casts('The young son is portrayed by , as Sam.')).toBe(false);
+    expect(casts('Sam, played by , is five.')).toBe(false);
+    expect(casts('"The Wolves" plays as Sam is discharged from the hospital.')).toBe(false);
+    expect(casts("Corinne Masiero plays Anna, Sam's aunt.")).toBe(false);
+  });
+});
