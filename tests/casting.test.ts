@@ -26,6 +26,8 @@ describe('a sentence saying who plays a character', () => {
     expect(casts("Critics praised Verdure's portrayal of Sam.")).toBe(true);
     expect(casts('Ali leva o filho Sam (Armand Verdure) para a praia.')).toBe(true);
     expect(casts('Sam, played by Armand Verdure, is five.')).toBe(true);
+    expect(casts('Sam, interpretado por Armand Verdure, tem cinco anos.')).toBe(true);
+    expect(casts('Armand Verdure interpreta Sam e Matthias Schoenaerts interpreta Ali.')).toBe(true);
   });
 
   it('is not one whose actor was lost, one where "as" tells when, or one about someone else', () => {

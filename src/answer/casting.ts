@@ -1,7 +1,6 @@
 import type { Lang } from '../corpus/types.js';
 import { isDictionaryWord } from '../search/lexicon.js';
 import { foldAccents } from '../search/text.js';
-import type { Candidate } from './features.js';
 import type { RankedCandidate } from './ranker.js';
 
 /** "Who plays Ali?", "Which actress portrays Stéphanie?", "Quem interpreta Ali?", "Quem faz o papel de Stéphanie?" */
@@ -17,28 +16,29 @@ export function characterAsked(question: string): string | undefined {
 
 const NAME = /\p{Lu}[\p{L}'’-]+/gu;
 
+const fold = (text: string) => foldAccents(text).toLowerCase();
+
 /** Whether a stretch of a sentence names someone: a capitalized word that is no ordinary word and not `except`. */
 function namesSomeone(text: string, except: string[]): boolean {
   return [...text.matchAll(NAME)].some(([w]) => !except.includes(fold(w)) && !isDictionaryWord(w.replace(/['’]s?$/, '')));
 }
 
-const fold = (text: string) => foldAccents(text).toLowerCase();
-
 /**
  * Whether a sentence says who plays the character: "Marion as Stéphanie", "Cotillard … was cast
  * as Stéphanie", "Céline Sallette embodies Louise", "Cotillard's portrayal of Stéphanie",
- * "Stephanie (Marion Cotillard)", "Ali, played by Matthias Schoenaerts". "as Sam is discharged"
+ * "Stephanie (Marion Cotillard)", "Ali, played by Matthias Schoenaerts", "Ali, interpretado por
+ * Matthias Schoenaerts". "as Sam is discharged"
  * is a time, not a role.
  */
 export function castsCharacter(sentence: string, character: string, known: string[]): boolean {
   const folded = fold(sentence);
   const x = fold(character).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const except = [fold(character), ...known];
-  const before = folded.match(new RegExp(`\\b(?:as|plays|portrays|embodies|portrayal of|interpreta|vive|papel de)\\s+(?:the [a-z-]+ )?${x}\\b(?!\\s+(?:is|was|has|had|gets|got|e|é|foi)\\b)`));
+  const before = folded.match(new RegExp(`\\b(?:as|plays|portrays|embodies|portrayal of|interpreta|vive|papel de)\\s+(?:the [a-z-]+ )?${x}\\b(?!\\s+(?:is|was|has|had|gets|got|foi)\\b)`));
   if (before && namesSomeone(sentence.slice(0, before.index), except)) return true;
   const bracket = folded.match(new RegExp(`\\b${x}\\s*\\(`));
   if (bracket && namesSomeone(sentence.slice(bracket.index! + bracket[0].length).split(')')[0]!, except)) return true;
-  const by = folded.match(new RegExp(`\\b${x}\\b[^.;]{0,60}?\\b(?:played|portrayed|interpretad[oa]) by\\s`));
+  const by = folded.match(new RegExp(`\\b${x}\\b[^.;]{0,60}?\\b(?:(?:played|portrayed) by|interpretad[oa] por)\\s`));
   return by !== null && namesSomeone(sentence.slice(by.index! + by[0].length).split(/[,;.]/)[0]!, except);
 }
 
@@ -50,6 +50,6 @@ export function castingSentence(ranked: RankedCandidate[], question: string, lan
   const character = characterAsked(question);
   if (!character) return undefined;
   const known = [...question.matchAll(NAME)].map(([w]) => fold(w));
-  const casting = ranked.filter((c: Candidate) => castsCharacter(c.passage.sentences[c.index]!.sentence.text, character, known));
+  const casting = ranked.filter((c) => castsCharacter(c.passage.sentences[c.index]!.sentence.text, character, known));
   return casting.find((c) => c.passage.chunk.lang === lang) ?? casting[0] ?? null;
 }
