@@ -33,6 +33,7 @@ describe('questions that ask for a calculation', () => {
     const read = (text: string) => tokenize(text).flatMap((t) => (t.quantum ? [[t.quantum.quantity, t.quantum.value]] : []));
     expect(read('It sold 1,930,536 tickets in 2012 at the 38th ceremony.')).toEqual([['count', 1930536], ['year', 2012]]);
     expect(read('It grossed $25.8 million, or US$ 2,1 milhões, and duas indicações.')).toEqual([['money', 25.8e6], ['money', 2.1e6], ['count', 2]]);
+    expect(tokenize('Rendeu US$ 2,1 milhões nos EUA.').find((t) => t.quantum)?.quantum?.written).toBe('US$ 2,1 milhões');
   });
 });
 

@@ -23,11 +23,11 @@ export function foldAccents(text: string): string {
 }
 
 /**
- * "U.S.", "US" (not the pronoun "us") and "USA" read as "united states" ("usa" is also a Portuguese
- * verb, "uses"), and "U.K." as "uk": words the lexicon translates.
+ * "U.S.", "US" (not the pronoun "us", nor the currency "US$") and "USA" read as "united states"
+ * ("usa" is also a Portuguese verb, "uses"), and "U.K." as "uk": words the lexicon translates.
  */
 export function spellOutCountries(text: string): string {
-  return text.replace(/\b[Uu]\.[Ss](?:\.[Aa])?\b\.?|\bUSA?\b/g, ' united states ').replace(/\b[Uu]\.[Kk]\b\.?/g, 'uk');
+  return text.replace(/\b[Uu]\.[Ss](?:\.[Aa])?\b\.?|\bUSA?\b(?!\$)/g, ' united states ').replace(/\b[Uu]\.[Kk]\b\.?/g, 'uk');
 }
 
 function splitWords(text: string): readonly string[] {
