@@ -23,22 +23,30 @@ function namesSomeone(text: string, except: string[]): boolean {
   return [...text.matchAll(NAME)].some(([w]) => !except.includes(fold(w)) && !isDictionaryWord(w.replace(/['’]s?$/, '')));
 }
 
+/** The three ways a sentence says who plays a character (letters and hyphens only, as `characterAsked` reads it). */
+function castingPatterns(character: string) {
+  const x = fold(character);
+  return {
+    before: new RegExp(`\\b(?:as|plays|portrays|embodies|portrayal of|interpreta|vive|papel de)\\s+(?:the [a-z-]+ )?${x}\\b(?!\\s+(?:is|was|has|had|gets|got|foi)\\b)`),
+    bracket: new RegExp(`\\b${x}\\s*\\(`),
+    by: new RegExp(`\\b${x}\\b[^.;]{0,60}?\\b(?:(?:played|portrayed) by|interpretad[oa] por)\\s`),
+  };
+}
+
 /**
  * Whether a sentence says who plays the character: "Marion as Stéphanie", "Cotillard … was cast
  * as Stéphanie", "Céline Sallette embodies Louise", "Cotillard's portrayal of Stéphanie",
- * "Stephanie (Marion Cotillard)", "Ali, played by Matthias Schoenaerts", "Ali, interpretado por
- * Matthias Schoenaerts". "as Sam is discharged"
- * is a time, not a role.
+ * "Stephanie (Marion Cotillard)", "Ali, played by (interpretado por) Matthias Schoenaerts".
+ * "as Sam is discharged" is a time, not a role.
  */
-export function castsCharacter(sentence: string, character: string, known: string[]): boolean {
+export function castsCharacter(sentence: string, character: string, known: string[], patterns = castingPatterns(character)): boolean {
   const folded = fold(sentence);
-  const x = fold(character).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const except = [fold(character), ...known];
-  const before = folded.match(new RegExp(`\\b(?:as|plays|portrays|embodies|portrayal of|interpreta|vive|papel de)\\s+(?:the [a-z-]+ )?${x}\\b(?!\\s+(?:is|was|has|had|gets|got|foi)\\b)`));
+  const before = folded.match(patterns.before);
   if (before && namesSomeone(sentence.slice(0, before.index), except)) return true;
-  const bracket = folded.match(new RegExp(`\\b${x}\\s*\\(`));
+  const bracket = folded.match(patterns.bracket);
   if (bracket && namesSomeone(sentence.slice(bracket.index! + bracket[0].length).split(')')[0]!, except)) return true;
-  const by = folded.match(new RegExp(`\\b${x}\\b[^.;]{0,60}?\\b(?:(?:played|portrayed) by|interpretad[oa] por)\\s`));
+  const by = folded.match(patterns.by);
   return by !== null && namesSomeone(sentence.slice(by.index! + by[0].length).split(/[,;.]/)[0]!, except);
 }
 
@@ -50,6 +58,7 @@ export function castingSentence(ranked: RankedCandidate[], question: string, lan
   const character = characterAsked(question);
   if (!character) return undefined;
   const known = [...question.matchAll(NAME)].map(([w]) => fold(w));
-  const casting = ranked.filter((c) => castsCharacter(c.passage.sentences[c.index]!.sentence.text, character, known));
+  const patterns = castingPatterns(character);
+  const casting = ranked.filter((c) => castsCharacter(c.passage.sentences[c.index]!.sentence.text, character, known, patterns));
   return casting.find((c) => c.passage.chunk.lang === lang) ?? casting[0] ?? null;
 }
