@@ -17,4 +17,11 @@ describe('the kind of answer a question asks for', () => {
   it('is an age for "how old", even with a "when" clause', () => {
     expect(answerType('How old was the boy actor when filming began?')).toBe('age');
   });
+
+  it('is a duration when the question counts units of time, and a count for anything else', () => {
+    expect(answerType('Quantos minutos dura o filme?')).toBe('duration');
+    expect(answerType('How many weeks did it play in cinemas?')).toBe('duration');
+    expect(answerType('Quantos anos tinha o filho de Alain?')).toBe('age');
+    expect(answerType('How many stories does the collection contain?')).toBe('count');
+  });
 });

@@ -24,6 +24,13 @@ const openings = new Openings(
   bundledLexicon(),
 );
 
+/** A chunk made of the given sentences. */
+function chunkOf(id: string, file: string, lang: Lang, title: string, section: string[], sentences: string[]): Chunk {
+  let start = 0;
+  const placed = sentences.map((text) => ({ text, start, end: (start += text.length + 1) - 1 }));
+  return { id, file, title, lang, section, text: sentences.join(' '), start: 0, end: start - 1, sentences: placed };
+}
+
 /** What the answerer knows of a question before the openings look at it: its analysis and its kind. */
 function ranking(question: string): Ranking {
   return { retrieval: { query: analyzeQuery(question, bundledLexicon(), false), passages: [] }, question: { type: answerType(question) } } as unknown as Ranking;
@@ -61,5 +68,27 @@ describe('questions about something in particular', () => {
     for (const q of ["What is the film's budget?", 'Is the film about boxing?', 'When was the film released?', 'What is the short story collection about?', 'Quem dirige o filme?', 'How much did it make at the box office?', 'Who is in the film?', '???']) {
       expect(opened(q), q).toBeUndefined();
     }
+  });
+});
+
+describe('how long the film runs and when it came out', () => {
+  const facts = new Openings(
+    [
+      chunkOf('lead', 'en.txt', 'en', 'Rust and Bone', ['Rust and Bone'], ['Rust and Bone is a 2012 French drama film.', 'It received a 10-minute ovation.', 'With a runtime of 122 minutes, it premiered at Cannes.']),
+      chunkOf('release', 'en.txt', 'en', 'Rust and Bone', ['Release'], ['The film was released in France on 17 May 2012.']),
+      chunkOf('sinopse', 'pt.txt', 'pt', 'Ferrugem e Osso (sinopse)', [], ['Pai solteiro, com um filho de 05 anos.', 'Foi aplaudido de pé durante 10 minutos.', 'É um filme franco-belga de 2012.']),
+    ],
+    bundledLexicon(),
+  );
+  const answered = (question: string) => facts.answer(ranking(question))?.answer.text;
+
+  it('are answered by the first sentence of a lead that states them, in the asker\'s language when its lead does', () => {
+    for (const q of ['How long is the movie?', 'Qual a duração do filme?', 'Quantos minutos dura o filme?']) expect(answered(q), q).toBe('With a runtime of 122 minutes, it premiered at Cannes. [1]');
+    expect(answered('When did it come out?')).toBe('Rust and Bone is a 2012 French drama film. [1]');
+    expect(answered('Quando o filme foi lançado?')).toBe('É um filme franco-belga de 2012. [1]');
+  });
+
+  it('are left to the ranker when the question names something else', () => {
+    for (const q of ['How long was the ovation?', 'When was the film released in France?', 'Quanto tempo durou a filmagem?']) expect(answered(q), q).toBeUndefined();
   });
 });

@@ -15,6 +15,8 @@ const QUESTION_KINDS: [AnswerType, RegExp][] = [
   ['age', /\b(how old|what age|at what age|(que|qual a|qual e a) idade|quantos anos (tem|tinha))\b/],
   // "When" asks for a date only as the question's first word: "… plays when Sam leaves" asks for something else.
   ['date', /^\W*(when|quando)\b|\b(what (year|date|month|day)|which (year|date|month|day)|on what date|em que (ano|data|mes|dia)|que (ano|data|dia)|qual (ano|data))\b/],
+  // Counting units of time asks how long: "Quantos minutos dura o filme?".
+  ['duration', /\b(how many|quant[oa]s) (seconds|minutes|hours|days|weeks|months|years|segundos|minutos|horas|dias|semanas|meses|anos)\b/],
   ['count', /\b(how many|quant[oa]s)\b/],
   ['number', /\b(how much|what number|quanto)\b/],
   ['person', /\b(who|whom|whose|quem|which (actor|actress|director|composer|author|writer|person)|qual (ator|atriz|diretor|compositor|autor|escritor))\b/],

@@ -2,6 +2,7 @@ import type { Chunk, Lang } from '../corpus/types.js';
 import type { Passage } from '../search/retriever.js';
 import { translateWords, type Lexicon } from '../search/lexicon.js';
 import { foldAccents, isStopword, words } from '../search/text.js';
+import type { AnswerType } from './answerType.js';
 import { cite } from './extractive.js';
 import type { Ranking } from './ranker.js';
 import type { Answer } from './types.js';
@@ -17,6 +18,24 @@ const WHOLE_FILM_WORDS = new Set(
   sobre filme historia enredo trama sinopse resumo resuma resumir resume premissa acontece trata tratar fala fale falar conta conte diga explique descreva`.split(/\s+/),
 );
 
+/**
+ * What a document's lead (its text before the first heading) states about the film itself: how
+ * long it runs and when it came out. Each with the words that ask for it, accent-folded: a question
+ * made only of these and of whole-film words ("How long is the movie?", "Quando o filme foi
+ * lançado?") names nothing that a sentence elsewhere could match better.
+ */
+const LEAD_FACTS: Partial<Record<AnswerType, { asking: Set<string>; stated: RegExp[] }>> = {
+  // A running time, said to be one: not the "10 minutos" of an ovation, nor "um filho de 05 anos".
+  duration: {
+    asking: new Set(words('how long many last lasts run runs running runtime length time minutes hours quanto quantos tempo dura durar duracao minutos horas')),
+    stated: [/\b\d+\s?(minutes?|hours?|minutos?|horas?)\b/, /\b(runtime|running time|length|long|lasts?|duration|duracao|dura)\b/],
+  },
+  date: {
+    asking: new Set(words('when what which year date come came out release released premiere premiered quando ano data saiu lancado lancamento estreou estreia')),
+    stated: [/\b(1[89]|20)\d\d\b/],
+  },
+};
+
 /** How many of its opening sentences such an answer quotes. */
 const OPENING_SENTENCES = 2;
 
@@ -30,6 +49,12 @@ interface Opening {
 /** Accent-folded and singular: "Characters" and "character" are one heading word. */
 const wordForm = (word: string) => foldAccents(word).replace(/(?<=..)s$/, '');
 
+/** Sentences of a chunk, by their place in it, that answer. */
+interface Quoted {
+  chunk: Chunk;
+  sentences: number[];
+}
+
 /** A chunk to quote from: its retrieval scores when it was retrieved, and its sentences in order. */
 function quotable(chunk: Chunk, retrieved: Passage[]): Passage {
   const none = { score: 0, coverage: 0, matched: new Set<string>() };
@@ -41,6 +66,8 @@ function quotable(chunk: Chunk, retrieved: Passage[]): Passage {
 export class Openings {
   private readonly documents: Opening[] = [];
   private readonly sections: Opening[] = [];
+  /** The chunks before each document's first heading. */
+  private readonly leads: Chunk[] = [];
   private readonly titleWords: Set<string>;
 
   constructor(
@@ -51,6 +78,7 @@ export class Openings {
     for (const chunk of chunks) {
       const headings = chunk.section.filter((h) => h !== chunk.title);
       const key = `${chunk.file}\n${headings.join('\n')}`;
+      if (headings.length === 0) this.leads.push(chunk);
       if (!seen.has(chunk.file)) this.documents.push({ chunk, headingWords: new Set() });
       else if (headings.length > 0 && !seen.has(key)) {
         this.sections.push({ chunk, headingWords: new Set(words(headings.join(' ')).filter((w) => !isStopword(w)).map(wordForm)) });
@@ -60,15 +88,38 @@ export class Openings {
     this.titleWords = new Set(chunks.flatMap((c) => words(foldAccents(c.title))));
   }
 
-  /** The opening that answers the question, cited, with its passage; undefined for a question about something in particular. */
+  /** The sentences that answer the question, cited, with their passage; undefined for a question about something in particular. */
   answer(ranking: Ranking): { answer: Answer; passages: Passage[] } | undefined {
-    const opening = this.openingFor(ranking);
-    if (!opening) return undefined;
+    const quoted = this.leadFact(ranking) ?? this.opening(ranking);
+    if (!quoted) return undefined;
     const { retrieval } = ranking;
-    const passage = quotable(opening.chunk, retrieval.passages);
-    const quoted = passage.sentences.slice(0, OPENING_SENTENCES).map((_, index) => ({ passage, rank: 0, index }));
-    // The documents are about the film: their own introduction is the answer, however weakly the words match.
-    return { answer: { ...cite(quoted), abstained: false, confidence: 1, lang: retrieval.query.lang, kind: 'extracted' }, passages: [passage] };
+    const passage = quotable(quoted.chunk, retrieval.passages);
+    const sentences = quoted.sentences.filter((index) => index < passage.sentences.length).map((index) => ({ passage, rank: 0, index }));
+    // The documents are about the film: what they say of it as a whole is the answer, however weakly the words match.
+    return { answer: { ...cite(sentences), abstained: false, confidence: 1, lang: retrieval.query.lang, kind: 'extracted' }, passages: [passage] };
+  }
+
+  /** The first sentence of a lead, in the asker's language if it has one, that states the fact asked of the film itself. */
+  private leadFact({ retrieval, question }: Ranking): Quoted | undefined {
+    const fact = LEAD_FACTS[question.type];
+    const { lang, groups } = retrieval.query;
+    if (!fact || groups.length === 0 || this.topicWords(groups.map((g) => g.word)).some((w) => !fact.asking.has(foldAccents(w)))) return undefined;
+    const leads = [...this.leads.filter((c) => c.lang === lang), ...this.leads.filter((c) => c.lang !== lang)];
+    for (const chunk of leads) {
+      const index = chunk.sentences.findIndex((s) => fact.stated.every((pattern) => pattern.test(foldAccents(s.text.toLowerCase()))));
+      if (index >= 0) return { chunk, sentences: [index] };
+    }
+    return undefined;
+  }
+
+  private opening(ranking: Ranking): Quoted | undefined {
+    const opening = this.openingFor(ranking);
+    return opening && { chunk: opening.chunk, sentences: [...Array(OPENING_SENTENCES).keys()] };
+  }
+
+  /** Question words other than whole-film words and the documents' titles. */
+  private topicWords(asked: string[]): string[] {
+    return asked.filter((w) => !WHOLE_FILM_WORDS.has(foldAccents(w)) && !this.titleWords.has(foldAccents(w)));
   }
 
   private openingFor({ retrieval, question }: Ranking): Opening | undefined {
@@ -76,7 +127,7 @@ export class Openings {
     const { type } = question;
     const asked = groups.map((g) => g.word);
     if (asked.length === 0 || (type !== 'any' && type !== 'person')) return undefined;
-    const topic = asked.filter((w) => !WHOLE_FILM_WORDS.has(foldAccents(w)) && !this.titleWords.has(foldAccents(w)));
+    const topic = this.topicWords(asked);
     if (topic.length === 0) return type === 'any' ? this.documentIn(lang) : undefined;
     // A topic word names a heading as it is or translated ("elenco" is "cast"); stems would take "boxing" for "Box office".
     const forms = topic.map((w) => [w, ...translateWords([w], lang, this.lexicon).flatMap((t) => t.targets)].map(wordForm));
