@@ -61,6 +61,19 @@ describe('answers from the real corpus', () => {
     expect(answer.text).toContain('Jacques Audiard');
   });
 
+  it('names the director when asked who it is, not an award for "Best Director"', async () => {
+    for (const question of ['Who is the director?', 'Quem é o diretor?']) {
+      const { answer } = await knowledge.ask(question);
+      expect(answer.text, question).toContain('Audiard');
+      expect(answer.text, question).not.toContain('Best Director');
+    }
+  });
+
+  it('gives the running time and the year asked of the film itself, from the lead of the article', async () => {
+    for (const question of ['How long is the movie?', 'Quantos minutos dura o filme?']) expect((await knowledge.ask(question)).answer.text, question).toContain('122 minutes');
+    expect((await knowledge.ask('When did it come out?')).answer.text).toContain('2012');
+  });
+
   it('says the documents do not cover what they never state, in the language of the question, showing the closest passages', async () => {
     for (const question of ['What is the name of the orca in the accident?', 'What is the capital of Australia?']) {
       const result = await knowledge.ask(question);

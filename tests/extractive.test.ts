@@ -15,7 +15,7 @@ function passage(id: string, lang: Lang, text: string): Passage {
 /** A ranking of the given passages' sentences with the given scores, for an English question. */
 function ranking(question: string, scored: [Passage, number][], asked: Partial<QuestionContext> = {}): Ranking {
   const ranked: RankedCandidate[] = scored.map(([p, score], rank) => ({ passage: p, rank, index: 0, score }));
-  const context: QuestionContext = { text: question, lang: 'en', type: 'any', numbers: [], counted: new Set(), terms: new Set(), ...asked };
+  const context: QuestionContext = { text: question, lang: 'en', type: 'any', numbers: [], counted: new Set(), terms: new Set(), aboutAwards: false, ...asked };
   const passages = scored.map(([p]) => p);
   return {
     retrieval: { query: { text: question, lang: 'en', groups: [], denseTexts: [question] }, unknownWords: [], wordWeights: [], passages, native: passages, timings: { embed: 0, dense: 0, lexical: 0, fusion: 0 } },

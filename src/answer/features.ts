@@ -1,5 +1,6 @@
 import type { Passage, Retrieval } from '../search/retriever.js';
 import { foldAccents, stem, words } from '../search/text.js';
+import { asksAboutAwards, matchesOnlyInAwardNames } from './awards.js';
 import { answerTokens, answerType, countedWord, hasAnswerOfType, hasNewFullName, numberBefore, NUMERIC_TYPES, type AnswerType } from './answerType.js';
 
 /** A sentence that may answer, with the passage it is in and that passage's place in the ranking. */
@@ -82,13 +83,14 @@ export interface QuestionContext {
   counted: Set<string>;
   /** Index terms of every question word. */
   terms: Set<string>;
+  aboutAwards: boolean;
 }
 
 export function questionContext(retrieval: Retrieval): QuestionContext {
   const { text, lang, groups } = retrieval.query;
   const word = countedWord(text);
   const group = word ? groups.find((g) => foldAccents(g.word) === word) : undefined;
-  return { text, lang, type: answerType(text), numbers: numbersIn(text), counted: new Set(group?.variants.map((v) => v.term)), terms: new Set(groups.flatMap((g) => g.variants.map((v) => v.term))) };
+  return { text, lang, type: answerType(text), numbers: numbersIn(text), counted: new Set(group?.variants.map((v) => v.term)), terms: new Set(groups.flatMap((g) => g.variants.map((v) => v.term))), aboutAwards: asksAboutAwards(text) };
 }
 
 /** Whether a sentence holds the kind of answer the question asks for (always, for questions of no particular kind). */
@@ -134,8 +136,14 @@ export function sentenceFeatures(c: Candidate, q: QuestionContext): number[] {
   ];
 }
 
-/** Every sentence the retriever scored (best passages, then the best in the asker's language), each with its passage's place. */
-export function candidatesOf(retrieval: Retrieval): Candidate[] {
+/**
+ * Every sentence the retriever scored (best passages, then the best in the asker's language), each
+ * with its passage's place; but not, for a question not about awards, one that has the question's
+ * words only in award names: "Best Director" does not say who directed the film.
+ */
+export function candidatesOf(retrieval: Retrieval, q: QuestionContext): Candidate[] {
   const read = [...retrieval.passages.filter((p) => p.sentences.length > 0), ...retrieval.native.filter((p) => !retrieval.passages.includes(p))];
-  return read.flatMap((passage, rank) => passage.sentences.map((_, index) => ({ passage, rank, index })));
+  const all = read.flatMap((passage, rank) => passage.sentences.map((_, index) => ({ passage, rank, index })));
+  if (q.aboutAwards) return all;
+  return all.filter((c) => !matchesOnlyInAwardNames(c.passage.sentences[c.index]!.sentence.text, c.passage.chunk.lang, q.terms));
 }

@@ -90,7 +90,7 @@ export interface Ranking {
  */
 export function rankRetrieval(model: RankerModel, retrieval: Retrieval): Ranking {
   const question = questionContext(retrieval);
-  const ranked = rankSentences(model.sentence.weights, candidatesOf(retrieval), question);
+  const ranked = rankSentences(model.sentence.weights, candidatesOf(retrieval, question), question);
   const best = new Map<Passage, number>();
   for (const c of ranked) if (!best.has(c.passage)) best.set(c.passage, c.score);
   const passages = [...retrieval.passages].sort((a, b) => (best.get(b) ?? -Infinity) - (best.get(a) ?? -Infinity));

@@ -48,7 +48,7 @@ function answers(c: Candidate, question: EvalQuestion, evidenceLang: string | un
 
 export function toExample(question: EvalQuestion, retrieval: Retrieval, chunks: Chunk[]): Example {
   const context = questionContext(retrieval);
-  const candidates = candidatesOf(retrieval);
+  const candidates = candidatesOf(retrieval, context);
   const evidenceLang = chunks.find((c) => holdsEvidence(c.text, question))?.lang;
   const distinctive = new Set(question.must_contain_any.filter((token) => sentenceCount(token, chunks) < DISTINCTIVE_BELOW));
   return {
