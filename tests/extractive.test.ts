@@ -61,17 +61,17 @@ describe('a best sentence that lost the name asked for', () => {
   });
 });
 
-describe('a best sentence that states no number, for a question that asks for one', () => {
+describe('a best sentence that gives no answer of the kind asked for (here a duration)', () => {
   const vague = passage('style', 'en', 'The effects work was finished with great care.');
   const timed = passage('vfx', 'en', 'The team completed the work in approximately three months.');
   const asked: Partial<QuestionContext> = { type: 'duration' };
 
-  it('gives way to a nearly as good sentence that states one', () => {
+  it('gives way to a nearly as good sentence that gives one', () => {
     const answer = composeAnswer(ranking('How long did the effects work take?', [[vague, 9], [timed, 8]], asked), 0.5);
     expect(answer.text).toContain('three months');
   });
 
-  it('stays when every sentence that states one is much weaker', () => {
+  it('stays when every sentence that gives one is much weaker', () => {
     const answer = composeAnswer(ranking('How long did the effects work take?', [[vague, 9], [timed, 6]], asked), 0.5);
     expect(answer.citations.map((c) => c.chunk.id)).toEqual(['style']);
   });

@@ -1,5 +1,5 @@
 import type { Lang } from '../corpus/types.js';
-import { answerTokens, NUMERIC_TYPES, type AnswerType } from './answerType.js';
+import { answerTokens, type AnswerType } from './answerType.js';
 import { givesAnswerOfType, missingBesideQuestion, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence } from './casting.js';
@@ -50,13 +50,16 @@ function filledIn(best: RankedCandidate, ranked: RankedCandidate[], question: Qu
   return ranked.find((c) => c.score >= best.score - HOLE_MARGIN && givesAnswerOfType(c, question) && !missingBesideQuestion(c, question)) ?? best;
 }
 
-/** How far below the best a sentence that gives the number asked for may score and still be taken. */
-const NUMBER_MARGIN = 2;
+/** How far below the best a sentence that gives the kind of answer asked for may score and still be taken. */
+const KIND_MARGIN = 2;
 
-/** A question that asks for a number (an amount, a duration, a date) is answered by a sentence that states one, if one nearly as good does. */
-function statesNumber(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
-  if (!NUMERIC_TYPES.has(question.type) || givesAnswerOfType(best, question)) return best;
-  return ranked.find((c) => c.score >= best.score - NUMBER_MARGIN && givesAnswerOfType(c, question)) ?? best;
+/**
+ * A question that asks for a kind of answer (an amount, a date, a person, a title) is answered by
+ * a sentence that gives one, when the best gives none and such a sentence scores nearly as well.
+ */
+function givesKindAsked(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
+  if (question.type === 'any' || givesAnswerOfType(best, question)) return best;
+  return ranked.find((c) => c.score >= best.score - KIND_MARGIN && givesAnswerOfType(c, question)) ?? best;
 }
 
 /** A second sentence for the words of a multi-part question the first one leaves out. */
@@ -122,7 +125,7 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
   if (!best || confidence < abstainBelow || outOfReach || cast === null) {
     return { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
   }
-  const first = cast ?? filledIn(statesNumber(inAskersLanguage(best, ranked, lang, context), ranked, context), ranked, context);
+  const first = cast ?? filledIn(givesKindAsked(inAskersLanguage(best, ranked, lang, context), ranked, context), ranked, context);
   const second = complement(first, ranked, question, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
   return { ...cite(chosen), abstained: false, confidence, lang, kind: 'extracted' };
