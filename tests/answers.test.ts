@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { computeMetrics, contains, evidenceRank, isAnswerable } from '../src/eval/metrics.js';
+import { computeMetrics, contains, evidenceRank, isAnswerable, metricsByKind } from '../src/eval/metrics.js';
 import { readEvalFile, runEval } from '../src/eval/run.js';
 import type { EvalOutcome } from '../src/eval/types.js';
 import { Knowledge } from '../src/knowledge.js';
@@ -110,14 +110,22 @@ describe('the project evaluation set (tests/eval/questions.jsonl)', () => {
     for (const o of answered) expect(o.citations.some((c) => o.question.must_contain_any.some((t) => contains(c.passage, t))), o.question.id).toBe(true);
   });
 
-  it('retrieves well and abstains on questions the documents do not answer', () => {
+  it('meets the retrieval, accuracy and false-abstention contract of the answer-quality issue', () => {
     const m = computeMetrics(outcomes);
-    console.log(`project set: hit@1 ${m.hit1.toFixed(2)} hit@5 ${m.hit5.toFixed(2)} accuracy ${m.accuracy.toFixed(2)} abstention ${m.abstention.toFixed(2)} false abstention ${m.falseAbstention.toFixed(2)}`);
-    expect(m.hit1).toBeGreaterThanOrEqual(0.75);
-    expect(m.hit5).toBeGreaterThanOrEqual(0.93);
-    expect(m.accuracy).toBeGreaterThanOrEqual(0.8);
-    expect(m.abstention).toBeGreaterThanOrEqual(0.85);
+    console.log(`project set: hit@1 ${m.hit1.toFixed(2)} hit@5 ${m.hit5.toFixed(2)} accuracy ${m.accuracy.toFixed(2)} citation support ${m.citationSupport.toFixed(2)} abstention ${m.abstention.toFixed(2)} false abstention ${m.falseAbstention.toFixed(2)}`);
+    expect(m.hit5).toBeGreaterThanOrEqual(0.95);
+    expect(m.hit1).toBeGreaterThanOrEqual(0.8);
+    for (const [kind, k] of metricsByKind(outcomes)) if (kind.startsWith('cross_')) expect(k.hit5, kind).toBeGreaterThanOrEqual(0.85);
+    expect(m.accuracy).toBeGreaterThanOrEqual(0.85);
     expect(m.falseAbstention).toBeLessThanOrEqual(0.05);
+  });
+
+  // The contract asks 0.98 citation support and 0.9 abstention; the bot is not there yet (0.87 and
+  // 0.86). These floors catch a step back, and are not the contract.
+  it('keeps citation support and abstention from falling below where they stand', () => {
+    const m = computeMetrics(outcomes);
+    expect(m.citationSupport).toBeGreaterThanOrEqual(0.85);
+    expect(m.abstention).toBeGreaterThanOrEqual(0.85);
     expect(outcomes.filter((o) => !isAnswerable(o)).length).toBeGreaterThan(10);
   });
 });
