@@ -51,3 +51,13 @@ describe('a country written as an abbreviation ("U.S.", "US", "U.K.")', () => {
     expect(best('Quando estreou no Reino Unido?')).toBe(2);
   });
 });
+
+describe('a phrase translated into words about films ("trilha sonora" is "film score")', () => {
+  it('matches the phrase\'s own words, not every sentence that says "film"', () => {
+    const chunks = [chunk('The score was composed by Alexandre Desplat.', 'en'), chunk('The film opens on a beach.', 'en')];
+    const index = new Bm25Index(chunks);
+    const { groups } = analyzeQuery('Quem fez a trilha sonora?', bundledLexicon(), false);
+    expect(index.score(groups, 1).score).toBe(0);
+    expect(index.score(groups, 0).score).toBeGreaterThan(0);
+  });
+});

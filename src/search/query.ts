@@ -34,6 +34,12 @@ function addVariant(group: TermGroup, term: string, weight: number): void {
 
 const AGENT_WEIGHT = 0.8;
 
+/**
+ * In a corpus about one film these words are everywhere: inside a translated phrase ("film score"
+ * for "trilha sonora", "festival de cinema" for "film festival") they would let any sentence match.
+ */
+const FILM_WORDS = new Set(['film', 'films', 'movie', 'movies', 'picture', 'cinema', 'cinemas', 'filme', 'filmes']);
+
 /** The verb stem of an English agent noun ("director" → "direct", "editor" → "edit"), or '' for other words. */
 function agentVerb(word: string): string {
   return /^[a-z]{4,}(or|er)$/.test(word) ? stem(word.slice(0, -2), 'en') : '';
@@ -55,7 +61,10 @@ export function analyzeQuery(text: string, lexicon: Lexicon, glossForDense: bool
     return group;
   });
   for (const t of translateWords(content, lang, lexicon)) {
-    const targetWords = t.targets.flatMap((phrase) => words(phrase).filter((w) => !isStopword(w)));
+    const targetWords = t.targets.flatMap((phrase) => {
+      const content = words(phrase).filter((w) => !isStopword(w));
+      return content.length > 1 ? content.filter((w) => !FILM_WORDS.has(w)) : content;
+    });
     for (let i = t.from; i < t.to; i++) {
       for (const w of targetWords) {
         addVariant(groups[i]!, stem(w, other), TRANSLATION_WEIGHT);
