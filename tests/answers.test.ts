@@ -69,9 +69,10 @@ describe('answers from the real corpus', () => {
     }
   });
 
-  it('gives the running time and the year asked of the film itself, from the lead of the article', async () => {
+  it('gives the running time, the year and the source asked of the film itself, from the lead of the article', async () => {
     for (const question of ['How long is the movie?', 'Quantos minutos dura o filme?']) expect((await knowledge.ask(question)).answer.text, question).toContain('122 minutes');
     expect((await knowledge.ask('When did it come out?')).answer.text).toContain('2012');
+    expect((await knowledge.ask('What is the movie based on?')).answer.text).toContain('Craig Davidson');
   });
 
   it('says the documents do not cover what they never state, in the language of the question, showing the closest passages', async () => {

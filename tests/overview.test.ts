@@ -71,10 +71,10 @@ describe('questions about something in particular', () => {
   });
 });
 
-describe('how long the film runs and when it came out', () => {
+describe('how long the film runs, when it came out and what it was adapted from', () => {
   const facts = new Openings(
     [
-      chunkOf('lead', 'en.txt', 'en', 'Rust and Bone', ['Rust and Bone'], ['Rust and Bone is a 2012 French drama film.', 'It received a 10-minute ovation.', 'With a runtime of 122 minutes, it premiered at Cannes.']),
+      chunkOf('lead', 'en.txt', 'en', 'Rust and Bone', ['Rust and Bone'], ['Rust and Bone is a 2012 French drama film.', 'It received a 10-minute ovation.', 'With a runtime of 122 minutes, it premiered at Cannes.', 'It was adapted from two short stories by Craig Davidson.']),
       chunkOf('release', 'en.txt', 'en', 'Rust and Bone', ['Release'], ['The film was released in France on 17 May 2012.']),
       chunkOf('sinopse', 'pt.txt', 'pt', 'Ferrugem e Osso (sinopse)', [], ['Pai solteiro, com um filho de 05 anos.', 'Foi aplaudido de pé durante 10 minutos.', 'É um filme franco-belga de 2012.']),
     ],
@@ -86,9 +86,12 @@ describe('how long the film runs and when it came out', () => {
     for (const q of ['How long is the movie?', 'Qual a duração do filme?', 'Quantos minutos dura o filme?']) expect(answered(q), q).toBe('With a runtime of 122 minutes, it premiered at Cannes. [1]');
     expect(answered('When did it come out?')).toBe('Rust and Bone is a 2012 French drama film. [1]');
     expect(answered('Quando o filme foi lançado?')).toBe('É um filme franco-belga de 2012. [1]');
+    for (const q of ['What is the movie based on?', 'Em que livro o filme se baseia?']) expect(answered(q), q).toBe('It was adapted from two short stories by Craig Davidson. [1]');
   });
 
   it('are left to the ranker when the question names something else', () => {
-    for (const q of ['How long was the ovation?', 'When was the film released in France?', 'Quanto tempo durou a filmagem?']) expect(answered(q), q).toBeUndefined();
+    for (const q of ['How long was the ovation?', 'When was the film released in France?', 'Quanto tempo durou a filmagem?', 'Is the film based on a true story?', 'Who wrote the book the film is based on?']) {
+      expect(answered(q), q).toBeUndefined();
+    }
   });
 });

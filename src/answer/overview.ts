@@ -20,21 +20,36 @@ const WHOLE_FILM_WORDS = new Set(
 
 /**
  * What a document's lead (its text before the first heading) states about the film itself: how
- * long it runs and when it came out. Each with the words that ask for it, accent-folded: a question
- * made only of these and of whole-film words ("How long is the movie?", "Quando o filme foi
- * lançado?") names nothing that a sentence elsewhere could match better.
+ * long it runs, when it came out, what it was adapted from. Each with the kinds of question and the
+ * words that ask for it, accent-folded: a question made only of these (one at least) and of
+ * whole-film words ("How long is the movie?", "Quando o filme foi lançado?", "What is the film
+ * based on?") names nothing that a sentence elsewhere could match better.
  */
-const LEAD_FACTS: Partial<Record<AnswerType, { asking: Set<string>; stated: RegExp[] }>> = {
+interface LeadFact {
+  types: AnswerType[];
+  asking: Set<string>;
+  /** Patterns the sentence that states it matches, all of them. */
+  stated: RegExp[];
+}
+
+const LEAD_FACTS: LeadFact[] = [
   // A running time, said to be one: not the "10 minutos" of an ovation, nor "um filho de 05 anos".
-  duration: {
+  {
+    types: ['duration'],
     asking: new Set(words('how long many last lasts run runs running runtime length time minutes hours quanto quantos tempo dura durar duracao minutos horas')),
     stated: [/\b\d+\s?(minutes?|hours?|minutos?|horas?)\b/, /\b(runtime|running time|length|long|lasts?|duration|duracao|dura)\b/],
   },
-  date: {
+  {
+    types: ['date'],
     asking: new Set(words('when what which year date come came out release released premiere premiered quando ano data saiu lancado lancamento estreou estreia')),
     stated: [/\b(1[89]|20)\d\d\b/],
   },
-};
+  {
+    types: ['any', 'title'],
+    asking: new Set(words('based base adapted adaptation source material book novel stories collection origin baseado baseada baseia adaptado adaptada adaptacao livro romance contos origem inspired inspirado')),
+    stated: [/\b(adapted|adaptation|based on|adaptad[oa]|adaptacao|baseado|baseada|inspired by|inspirado)\b/],
+  },
+];
 
 /** How many of its opening sentences such an answer quotes. */
 const OPENING_SENTENCES = 2;
@@ -101,9 +116,10 @@ export class Openings {
 
   /** The first sentence of a lead, in the asker's language if it has one, that states the fact asked of the film itself. */
   private leadFact({ retrieval, question }: Ranking): Quoted | undefined {
-    const fact = LEAD_FACTS[question.type];
     const { lang, groups } = retrieval.query;
-    if (!fact || groups.length === 0 || this.topicWords(groups.map((g) => g.word)).some((w) => !fact.asking.has(foldAccents(w)))) return undefined;
+    const topic = this.topicWords(groups.map((g) => foldAccents(g.word)));
+    const fact = LEAD_FACTS.find((f) => f.types.includes(question.type) && topic.length > 0 && topic.every((w) => f.asking.has(w)));
+    if (!fact) return undefined;
     const leads = [...this.leads.filter((c) => c.lang === lang), ...this.leads.filter((c) => c.lang !== lang)];
     for (const chunk of leads) {
       const index = chunk.sentences.findIndex((s) => fact.stated.every((pattern) => pattern.test(foldAccents(s.text.toLowerCase()))));
