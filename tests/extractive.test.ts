@@ -6,9 +6,9 @@ import type { RankedCandidate, Ranking } from '../src/answer/ranker.js';
 import type { Passage } from '../src/search/retriever.js';
 
 /** A passage of one sentence, as the retriever hands it to the answerer. */
-function passage(id: string, lang: Lang, text: string): Passage {
+function passage(id: string, lang: Lang, text: string, coverage = 0.5): Passage {
   const chunk: Chunk = { id, file: `${id}.txt`, title: id, lang, section: [], start: 0, end: text.length, text, sentences: [{ start: 0, end: text.length, text }] };
-  const lexical = { score: 0.5, coverage: 0.5, matched: new Set(['césar']) };
+  const lexical = { score: 0.5, coverage, matched: new Set(['césar']) };
   return { chunk, score: 1, dense: 0.5, lexical, sentences: [{ sentence: chunk.sentences[0]!, dense: 0.5, lexical }] };
 }
 
@@ -41,6 +41,12 @@ describe('the answer in the asker\'s language', () => {
     const answer = composeAnswer(ranking('Which César did the lead actor win?', [[portuguese, 12], [english, 6]]), 0.5);
     expect(answer.text).toContain('Most Promising Actor');
     expect(answer.citations.map((c) => c.chunk.id)).toEqual(['en']);
+  });
+
+  it('stays in the other language when the sentence in the asker\'s language shares a name but matches less of the question', () => {
+    const english = passage('en', 'en', 'Matthias Schoenaerts won the César for Most Promising Actor.', 0.2);
+    const answer = composeAnswer(ranking('Which César did the lead actor win?', [[portuguese, 12], [english, 6]]), 0.5);
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['pt']);
   });
 });
 

@@ -30,6 +30,8 @@ function inAskersLanguage(best: RankedCandidate, ranked: RankedCandidate[], lang
   if (best.passage.chunk.lang === lang) return best;
   const native = ranked.find((c) => c.passage.chunk.lang === lang);
   if (!native || sentenceOf(native).lexical.matched.size === 0) return best;
+  // It must match the question as well: one that shares a name but fewer of the question's words is likely about something else.
+  if (sentenceOf(native).lexical.coverage < sentenceOf(best).lexical.coverage) return best;
   const wanted = answerTokens(sentenceOf(best).sentence.text, question.text, question.type);
   return [...answerTokens(sentenceOf(native).sentence.text, question.text)].some((t) => wanted.has(t)) ? native : best;
 }
