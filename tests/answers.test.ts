@@ -61,6 +61,12 @@ describe('answers from the real corpus', () => {
     expect(answer.text).toContain('Jacques Audiard');
   });
 
+  it('answers from the document a question names by what it is ("segundo a sinopse")', async () => {
+    const { answer } = await knowledge.ask('Segundo a sinopse, qual é o trabalho de Alain?');
+    expect(answer.text).toContain('vigia de casa noturna');
+    expect(answer.citations.map((c) => c.chunk.lang)).toEqual(['pt']);
+  });
+
   it('names the director when asked who it is, not an award for "Best Director"', async () => {
     for (const question of ['Who is the director?', 'Quem é o diretor?']) {
       const { answer } = await knowledge.ask(question);

@@ -1,3 +1,4 @@
+import { namesDocumentOf } from '../search/describedAs.js';
 import type { Passage, Retrieval } from '../search/retriever.js';
 import { foldAccents, stem, words } from '../search/text.js';
 import { asksAboutAwards, matchesOnlyInAwardNames } from './awards.js';
@@ -138,12 +139,14 @@ export function sentenceFeatures(c: Candidate, q: QuestionContext): number[] {
 
 /**
  * Every sentence the retriever scored (best passages, then the best in the asker's language), each
- * with its passage's place; but not, for a question not about awards, one that has the question's
- * words only in award names: "Best Director" does not say who directed the film.
+ * with its passage's place; only those of the documents a question names by what they are
+ * ("segundo a sinopse", "in the synopsis"); and not, for a question not about awards, one that has
+ * the question's words only in award names: "Best Director" does not say who directed the film.
  */
 export function candidatesOf(retrieval: Retrieval, q: QuestionContext): Candidate[] {
   const read = [...retrieval.passages.filter((p) => p.sentences.length > 0), ...retrieval.native.filter((p) => !retrieval.passages.includes(p))];
-  const all = read.flatMap((passage, rank) => passage.sentences.map((_, index) => ({ passage, rank, index })));
+  const named = read.filter((p) => namesDocumentOf(retrieval.query, p.chunk));
+  const all = (named.length > 0 ? named : read).flatMap((passage) => passage.sentences.map((_, index) => ({ passage, rank: read.indexOf(passage), index })));
   if (q.aboutAwards) return all;
   return all.filter((c) => !matchesOnlyInAwardNames(c.passage.sentences[c.index]!.sentence.text, c.passage.chunk.lang, q.terms));
 }

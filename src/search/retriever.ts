@@ -5,6 +5,7 @@ import { sentenceKey, type ItemMetadata } from '../store/items.js';
 import { Bm25Index, scoreTerms, termCounts, totalCount, type LexicalScore } from './bm25.js';
 import { balanceLanguages, DEFAULT_FUSION, fuse, type FusionWeights } from './fusion.js';
 import type { Lexicon } from './lexicon.js';
+import { namesDocumentOf } from './describedAs.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
 import { indexTerms } from './text.js';
 
@@ -30,7 +31,7 @@ export interface Retrieval {
   /** How much each question word (of `query.groups`) weighs: the idf of its rarest form. */
   wordWeights: number[];
   passages: Passage[];
-  /** The best passages in the question's language (their sentences scored), so an answer can be given in that language. */
+  /** The best passages in the question's language, so an answer can be given in that language, and those of a document the question names (their sentences scored). */
   native: Passage[];
   timings: { embed: number; dense: number; lexical: number; fusion: number };
 }
@@ -167,7 +168,8 @@ export class Retriever {
     }));
     passages.sort((a, b) => b.score - a.score);
     const top = passages.slice(0, Math.max(k, readDepth));
-    const native = readDepth > 0 ? passages.filter((p) => p.chunk.lang === query.lang).slice(0, NATIVE_DEPTH) : [];
+    // The best passages in the asker's language, and those of a document the question names ("segundo a sinopse").
+    const native = readDepth > 0 ? [...new Set([...passages.filter((p) => p.chunk.lang === query.lang).slice(0, NATIVE_DEPTH), ...passages.filter((p) => namesDocumentOf(query, p.chunk)).slice(0, NATIVE_DEPTH)])] : [];
     for (const passage of new Set([...top.slice(0, readDepth), ...native])) passage.sentences = this.scoreSentences(passage, query, queryVectors);
     const t4 = performance.now();
     const unknownWords = query.groups.filter((g) => !g.variants.some((v) => this.bm25.has(v.term))).map((g) => g.word);
