@@ -84,6 +84,7 @@ export interface QuestionContext {
   counted: Set<string>;
   /** Index terms of every question word. */
   terms: Set<string>;
+  /** Whether the question asks about awards: then a sentence that names one answers it. */
   aboutAwards: boolean;
 }
 
@@ -145,8 +146,9 @@ export function sentenceFeatures(c: Candidate, q: QuestionContext): number[] {
  */
 export function candidatesOf(retrieval: Retrieval, q: QuestionContext): Candidate[] {
   const read = [...retrieval.passages.filter((p) => p.sentences.length > 0), ...retrieval.native.filter((p) => !retrieval.passages.includes(p))];
-  const named = read.filter((p) => namesDocumentOf(retrieval.query, p.chunk));
-  const all = (named.length > 0 ? named : read).flatMap((passage) => passage.sentences.map((_, index) => ({ passage, rank: read.indexOf(passage), index })));
+  const placed = read.map((passage, rank) => ({ passage, rank }));
+  const named = placed.filter(({ passage }) => namesDocumentOf(retrieval.query, passage.chunk));
+  const all = (named.length > 0 ? named : placed).flatMap(({ passage, rank }) => passage.sentences.map((_, index) => ({ passage, rank, index })));
   if (q.aboutAwards) return all;
   return all.filter((c) => !matchesOnlyInAwardNames(c.passage.sentences[c.index]!.sentence.text, c.passage.chunk.lang, q.terms));
 }

@@ -169,7 +169,9 @@ export class Retriever {
     passages.sort((a, b) => b.score - a.score);
     const top = passages.slice(0, Math.max(k, readDepth));
     // The best passages in the asker's language, and those of a document the question names ("segundo a sinopse").
-    const native = readDepth > 0 ? [...new Set([...passages.filter((p) => p.chunk.lang === query.lang).slice(0, NATIVE_DEPTH), ...passages.filter((p) => namesDocumentOf(query, p.chunk)).slice(0, NATIVE_DEPTH)])] : [];
+    const inLanguage = passages.filter((p) => p.chunk.lang === query.lang).slice(0, NATIVE_DEPTH);
+    const ofNamedDocument = passages.filter((p) => namesDocumentOf(query, p.chunk)).slice(0, NATIVE_DEPTH);
+    const native = readDepth > 0 ? [...new Set([...inLanguage, ...ofNamedDocument])] : [];
     for (const passage of new Set([...top.slice(0, readDepth), ...native])) passage.sentences = this.scoreSentences(passage, query, queryVectors);
     const t4 = performance.now();
     const unknownWords = query.groups.filter((g) => !g.variants.some((v) => this.bm25.has(v.term))).map((g) => g.word);
