@@ -6,10 +6,16 @@ import { analyzeQuery } from '../src/search/query.js';
 import { answerType } from '../src/answer/answerType.js';
 import type { Ranking } from '../src/answer/ranker.js';
 
+/** A chunk made of the given sentences. */
+function chunkOf(id: string, file: string, lang: Lang, title: string, section: string[], sentences: string[]): Chunk {
+  let start = 0;
+  const placed = sentences.map((text) => ({ text, start, end: (start += text.length + 1) - 1 }));
+  return { id, file, title, lang, section, text: sentences.join(' '), start: 0, end: start - 1, sentences: placed };
+}
+
 /** A chunk of two sentences under the given headings. */
 function chunk(id: string, file: string, lang: Lang, title: string, section: string[]): Chunk {
-  const text = `${id} opens here. It goes on.`;
-  return { id, file, title, lang, section, text, start: 0, end: text.length, sentences: [{ start: 0, end: 14, text: `${id} opens here.` }, { start: 15, end: text.length, text: 'It goes on.' }] };
+  return chunkOf(id, file, lang, title, section, [`${id} opens here.`, 'It goes on.']);
 }
 
 const openings = new Openings(
@@ -23,13 +29,6 @@ const openings = new Openings(
   ],
   bundledLexicon(),
 );
-
-/** A chunk made of the given sentences. */
-function chunkOf(id: string, file: string, lang: Lang, title: string, section: string[], sentences: string[]): Chunk {
-  let start = 0;
-  const placed = sentences.map((text) => ({ text, start, end: (start += text.length + 1) - 1 }));
-  return { id, file, title, lang, section, text: sentences.join(' '), start: 0, end: start - 1, sentences: placed };
-}
 
 /** What the answerer knows of a question before the openings look at it: its analysis and its kind. */
 function ranking(question: string): Ranking {
