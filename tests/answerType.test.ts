@@ -24,4 +24,11 @@ describe('the kind of answer a question asks for', () => {
     expect(answerType('Quantos anos tinha o filho de Alain?')).toBe('age');
     expect(answerType('How many stories does the collection contain?')).toBe('count');
   });
+
+  it('is a person for "who", but not when "who" only opens a relative clause after what is asked for', () => {
+    expect(answerType('Who composed the score?')).toBe('person');
+    expect(answerType('What is the name of the actor who plays Ali?')).toBe('person');
+    expect(answerType('Which film did the actor who plays Ali make next?')).toBe('title');
+    expect(answerType('What footage did she watch of people who lost their legs?')).toBe('any');
+  });
 });

@@ -48,8 +48,15 @@ export function numberBefore(tokens: readonly string[], isTerm: (token: string) 
   return tokens.some((t, i) => (/^\d/.test(t) || NUMBER_WORD.test(t)) && tokens.slice(i + 1, i + 4).some(isTerm));
 }
 
+/**
+ * A question that opens by naming what it asks for ("What footage…", "Which film…") and has "who"
+ * later: that "who" starts a relative clause ("…people who have lost their legs"), it asks for no person.
+ */
+const NOUN_THEN_RELATIVE_WHO = /^\W*(what|which|qual|quais|que)\s+(?!(is|was|are|were|do|does|did|has|have|had|s|e|foi|era|sao|eram)\b)\p{L}+\b.*\b(who|whom|whose|quem)\b/u;
+
 export function answerType(question: string): AnswerType {
-  const q = foldAccents(question.toLowerCase());
+  const folded = foldAccents(question.toLowerCase());
+  const q = NOUN_THEN_RELATIVE_WHO.test(folded) ? folded.replace(/\b(who|whom|whose|quem)\b/g, '') : folded;
   return QUESTION_KINDS.find(([, pattern]) => pattern.test(q))?.[0] ?? 'any';
 }
 
