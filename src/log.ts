@@ -48,5 +48,6 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destinatio
   if (pretty) {
     return pino({ ...options, transport: { target: 'pino-pretty', options: { destination, colorize: true, ignore: 'pid,hostname' } } });
   }
-  return pino(options, typeof destination === 'number' ? pino.destination(destination) : destination);
+  // Written synchronously, so the last lines before an exit are neither lost nor reordered.
+  return pino(options, typeof destination === 'number' ? pino.destination({ dest: destination, sync: true }) : destination);
 }
