@@ -4,6 +4,7 @@ import { composeAnswer } from '../src/answer/extractive.js';
 import type { QuestionContext } from '../src/answer/features.js';
 import type { RankedCandidate, Ranking } from '../src/answer/ranker.js';
 import type { Passage } from '../src/search/retriever.js';
+import { stem } from '../src/search/text.js';
 
 /** A passage of one sentence, as the retriever hands it to the answerer. */
 function passage(id: string, lang: Lang, text: string, coverage = 0.5): Passage {
@@ -64,6 +65,14 @@ describe('a best sentence that lost the name asked for', () => {
   it('stays when every other sentence is much weaker', () => {
     const answer = composeAnswer(ranking('Who directed the film?', [[holed, 12], [named, 5]], asked), 0.5);
     expect(answer.citations.map((c) => c.chunk.id)).toEqual(['lead']);
+  });
+
+  it('makes the bot say the documents do not say, when it names no one at all', () => {
+    const nameless = passage('cast', 'en', 'The gruff organizer of the fights is played by .');
+    const terms = new Set(['plays', 'fight', 'organizer'].map((w) => stem(w, 'en')));
+    const answer = composeAnswer(ranking('Who plays the fight organizer?', [[nameless, 12]], { type: 'person', terms }), 0.5);
+    expect(answer.abstained).toBe(true);
+    expect(answer.text).toMatch(/don't say/);
   });
 });
 

@@ -124,10 +124,11 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
   const outOfReach = unknownNames(question, retrieval.unknownWords).length > 0 || unnamedRole(question, [...retrieval.passages, ...retrieval.native]) !== undefined;
   // "Who plays X?" is answered only by a sentence that says so.
   const cast = best && castingSentence(ranked, question, lang);
-  if (!best || confidence < abstainBelow || outOfReach || cast === null) {
-    return { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
-  }
+  const notCovered: Answer = { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
+  if (!best || confidence < abstainBelow || outOfReach || cast === null) return notCovered;
   const first = cast ?? filledIn(givesKindAsked(inAskersLanguage(best, ranked, lang, context), ranked, context), ranked, context);
+  // "Who plays the organizer?" is not answered by "… is played by ." when no sentence near it names anyone.
+  if (NAMED_TYPES.has(context.type) && !givesAnswerOfType(first, context) && missingBesideQuestion(first, context)) return notCovered;
   const second = complement(first, ranked, question, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
   return { ...cite(chosen), abstained: false, confidence, lang, kind: 'extracted' };
