@@ -25,10 +25,13 @@ describe('the kind of answer a question asks for', () => {
     expect(answerType('How many stories does the collection contain?')).toBe('count');
   });
 
-  it('is a person for "who", but not when "who" only opens a relative clause after what is asked for', () => {
+  it('is a person for "who", but not when "who" or "where" only opens a relative clause', () => {
     expect(answerType('Who composed the score?')).toBe('person');
+    expect(answerType('After the accident, who calls whom?')).toBe('person');
     expect(answerType('What is the name of the actor who plays Ali?')).toBe('person');
     expect(answerType('Which film did the actor who plays Ali make next?')).toBe('title');
     expect(answerType('What footage did she watch of people who lost their legs?')).toBe('any');
+    expect(answerType('Para onde Alain se muda com o filho?')).toBe('place');
+    expect(answerType('Qual era o nome do bar onde ele bebia?')).toBe('name');
   });
 });

@@ -19,7 +19,7 @@ const QUESTION_KINDS: [AnswerType, RegExp][] = [
   ['duration', /\b(how many|quant[oa]s) (seconds|minutes|hours|days|weeks|months|years|segundos|minutos|horas|dias|semanas|meses|anos)\b/],
   ['count', /\b(how many|quant[oa]s)\b/],
   ['number', /\b(how much|what number|quanto)\b/],
-  ['person', /\b(who|whom|whose|quem|which (actor|actress|director|composer|author|writer|person)|qual (ator|atriz|diretor|compositor|autor|escritor))\b/],
+  ['person', /\b(who|whom|whose|quem|which (actor|actress|director|composer|author|writer|person)|qual (ator|atriz|diretor|compositor|autor|escritor)|(name|nome) (of|of the|do|da|de) (actor|actress|director|composer|author|writer|person|ator|atriz|diretor|compositor|autor|escritor))\b/],
   ['title', /\b(which|what|qual|que) (film|movie|picture|song|track|book|novel|story|album|work|filme|cancao|musica|livro|romance|conto|album|obra)s?\b/],
   ['place', /\b(where|onde|which (city|country|town|place|region|festival)|what (city|country|town|place|region|festival)|(em |de )?(qual|que) (cidade|pais|lugar|regiao|festival))\b/],
   ['name', /\b(name[ds]?|called|titled|nome|chamad[oa]s?|intitulad[oa])\b/],
@@ -49,14 +49,19 @@ export function numberBefore(tokens: readonly string[], isTerm: (token: string) 
 }
 
 /**
- * A question that opens by naming what it asks for ("What footage…", "Which film…") and has "who"
- * later: that "who" starts a relative clause ("…people who have lost their legs"), it asks for no person.
+ * Words after which "who" or "where" still asks ("Para onde…", "…, and who…", "Do you know who…").
+ * After any other word it starts a relative clause ("people who lost their legs", "a boate onde
+ * ele trabalha") and asks for nothing.
  */
-const NOUN_THEN_RELATIVE_WHO = /^\W*(what|which|qual|quais|que)\s+(?!(is|was|are|were|do|does|did|has|have|had|s|e|foi|era|sao|eram)\b)\p{L}+\b.*\b(who|whom|whose|quem)\b/u;
+const ASKING_AFTER = new Set(words('and or but then so to for with from by of at in on about know tell say ask wonder e ou mas entao para com de por a em sobre sabe saber sabes diga dizer me us'));
+
+/** The question without its relative "who" and "where". */
+function withoutRelatives(question: string): string {
+  return question.replace(/(\p{L}+)(\s+)(who|whom|whose|where|quem|onde)\b/gu, (whole, before: string, space: string) => (ASKING_AFTER.has(before) ? whole : before + space));
+}
 
 export function answerType(question: string): AnswerType {
-  const folded = foldAccents(question.toLowerCase());
-  const q = NOUN_THEN_RELATIVE_WHO.test(folded) ? folded.replace(/\b(who|whom|whose|quem)\b/g, '') : folded;
+  const q = withoutRelatives(foldAccents(question.toLowerCase()));
   return QUESTION_KINDS.find(([, pattern]) => pattern.test(q))?.[0] ?? 'any';
 }
 
