@@ -127,7 +127,7 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
   const notCovered: Answer = { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
   if (!best || confidence < abstainBelow || outOfReach || cast === null) return notCovered;
   const first = cast ?? filledIn(givesKindAsked(inAskersLanguage(best, ranked, lang, context), ranked, context), ranked, context);
-  // "Who plays the organizer?" is not answered by "… is played by ." when no sentence near it names anyone.
+  // "Who organizes the fights?" is not answered by "The fights are organized by .", which names no one.
   if (NAMED_TYPES.has(context.type) && !givesAnswerOfType(first, context) && missingBesideQuestion(first, context)) return notCovered;
   const second = complement(first, ranked, question, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
