@@ -41,6 +41,11 @@ describe('sentences', () => {
     const text = 'roteiro de Thomas Bidegain.O filme competiu pela Palma de Ouro.';
     expect(splitSentences(text).map((s) => s.text)).toEqual(['roteiro de Thomas Bidegain.', 'O filme competiu pela Palma de Ouro.']);
   });
+
+  it('ends a sentence before one whose first words were lost in scraping, which starts with a comma', () => {
+    const text = 'The edit was finalized in May. , handled by two studios, took three months.';
+    expect(splitSentences(text).map((s) => s.text)).toEqual(['The edit was finalized in May.', ', handled by two studios, took three months.']);
+  });
 });
 
 describe('chunks of the real corpus', () => {

@@ -76,6 +76,22 @@ describe('a best sentence that lost the name asked for', () => {
   });
 });
 
+describe('a "who" question whose best sentence names someone away from the words asked about', () => {
+  const elsewhere = passage('script', 'en', 'It was co-written by director and his frequent collaborator Thomas Bidegain.');
+  const beside = passage('vision', 'en', 'The crew followed the vision of director Jacques Audiard.');
+  const asked: Partial<QuestionContext> = { type: 'person', terms: new Set([stem('director', 'en')]) };
+
+  it('gives way to a nearly as good sentence that names someone right after them', () => {
+    const answer = composeAnswer(ranking('Who is the director?', [[elsewhere, 12], [beside, 11]], asked), 0.5);
+    expect(answer.text).toContain('Jacques Audiard');
+  });
+
+  it('stays when that sentence is much weaker', () => {
+    const answer = composeAnswer(ranking('Who is the director?', [[elsewhere, 12], [beside, 8]], asked), 0.5);
+    expect(answer.text).toContain('Thomas Bidegain');
+  });
+});
+
 describe('a best sentence that gives no answer of the kind asked for (here a duration)', () => {
   const vague = passage('style', 'en', 'The effects work was finished with great care.');
   const timed = passage('vfx', 'en', 'The team completed the work in approximately three months.');

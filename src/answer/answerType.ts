@@ -91,6 +91,16 @@ export function hasAnswerOfType(type: AnswerType, sentence: string, known: strin
   return true;
 }
 
+/** How many words after a word of the question a name may stand and still be its name ("director Jacques Audiard", "Editing by Juliette Welfling"). */
+const NAME_REACH = 3;
+
+/** Whether a name that `known` does not contain stands right after a word that `isAsked` accepts. */
+export function namesBeside(sentence: string, known: string, isAsked: (token: string) => boolean): boolean {
+  const fresh = new Set(newNames(sentence, known));
+  const tokens = [...sentence.matchAll(/[\p{L}\p{N}'’-]+/gu)].map((m) => m[0].replace(/['’]s$/, ''));
+  return tokens.some((t, i) => isAsked(t.toLowerCase()) && tokens.slice(i + 1, i + 1 + NAME_REACH).some((next) => fresh.has(next)));
+}
+
 /** Whether a sentence names a person in full ("Alexandre Desplat") with a name `known` does not contain. */
 export function hasNewFullName(sentence: string, known: string): boolean {
   const fresh = new Set(newNames(sentence, known));

@@ -1,5 +1,6 @@
 import type { Lang } from '../corpus/types.js';
-import { answerTokens, type AnswerType } from './answerType.js';
+import { stem } from '../search/text.js';
+import { answerTokens, namesBeside, type AnswerType } from './answerType.js';
 import { givesAnswerOfType, missingBesideQuestion, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence } from './casting.js';
@@ -64,6 +65,25 @@ function givesKindAsked(best: RankedCandidate, ranked: RankedCandidate[], questi
   return ranked.find((c) => c.score >= best.score - KIND_MARGIN && givesAnswerOfType(c, question)) ?? best;
 }
 
+/** How far below the best a sentence that names someone right beside the question's words may score and still be taken. */
+const BESIDE_MARGIN = 2;
+
+/** Whether a sentence gives a name right after a word of the question: "director Jacques Audiard" for "Who is the director?". */
+function namesAsked(c: Candidate, question: QuestionContext): boolean {
+  const lang = c.passage.chunk.lang;
+  return namesBeside(sentenceOf(c).sentence.text, `${question.text} ${c.passage.chunk.title}`, (t) => question.terms.has(stem(t, lang)));
+}
+
+/**
+ * "Who is the director?" is answered by the sentence that puts a name right beside "director",
+ * rather than by one that names someone else further on ("…by director and his collaborator
+ * Thomas Bidegain"), when it scores nearly as well.
+ */
+function namedBeside(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
+  if (question.type !== 'person' || namesAsked(best, question)) return best;
+  return ranked.find((c) => c.score >= best.score - BESIDE_MARGIN && namesAsked(c, question)) ?? best;
+}
+
 /** A second sentence for the words of a multi-part question the first one leaves out. */
 const MULTI_PART = /\b(and|both|e|ambos|ambas)\b|\?.*\?/i;
 
@@ -126,7 +146,7 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
   const cast = best && castingSentence(ranked, question, lang);
   const notCovered: Answer = { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
   if (!best || confidence < abstainBelow || outOfReach || cast === null) return notCovered;
-  const first = cast ?? filledIn(givesKindAsked(inAskersLanguage(best, ranked, lang, context), ranked, context), ranked, context);
+  const first = cast ?? namedBeside(filledIn(givesKindAsked(inAskersLanguage(best, ranked, lang, context), ranked, context), ranked, context), ranked, context);
   // "Who organizes the fights?" is not answered by "The fights are organized by .", which names no one.
   if (NAMED_TYPES.has(context.type) && !givesAnswerOfType(first, context) && missingBesideQuestion(first, context)) return notCovered;
   const second = complement(first, ranked, question, settings);

@@ -32,7 +32,8 @@ function isBoundary(text: string, dot: number, end: number): boolean {
   }
   if (/\s/.test(next)) {
     const rest = text.slice(after, Math.min(end, after + 8)).trimStart();
-    return rest === '' || /^[\p{Lu}\p{N}"'“‘(¿¡«—–-]/u.test(rest);
+    // ". , originally an American…": a sentence whose first words were lost in scraping starts with a comma.
+    return rest === '' || /^([\p{Lu}\p{N}"'“‘(¿¡«—–-]|,\s)/u.test(rest);
   }
   // "Bidegain.O filme": a missing space after a full stop between two sentences.
   return mark === '.' && /\p{Lu}/u.test(next) && /\p{Ll}{2}$/u.test(text.slice(Math.max(0, dot - 2), dot));
