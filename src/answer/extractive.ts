@@ -69,7 +69,7 @@ function givesKindAsked(best: RankedCandidate, ranked: RankedCandidate[], questi
 const BESIDE_MARGIN = 2;
 
 /** Whether a sentence gives a name right after a word of the question: "director Jacques Audiard" for "Who is the director?". */
-function namesAsked(c: Candidate, question: QuestionContext): boolean {
+function putsNameBesideQuestion(c: Candidate, question: QuestionContext): boolean {
   const lang = c.passage.chunk.lang;
   return namesBeside(sentenceOf(c).sentence.text, `${question.text} ${c.passage.chunk.title}`, (t) => question.terms.has(stem(t, lang)));
 }
@@ -80,8 +80,8 @@ function namesAsked(c: Candidate, question: QuestionContext): boolean {
  * Thomas Bidegain"), when it scores nearly as well.
  */
 function namedBeside(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
-  if (question.type !== 'person' || namesAsked(best, question)) return best;
-  return ranked.find((c) => c.score >= best.score - BESIDE_MARGIN && namesAsked(c, question)) ?? best;
+  if (question.type !== 'person' || putsNameBesideQuestion(best, question)) return best;
+  return ranked.find((c) => c.score >= best.score - BESIDE_MARGIN && putsNameBesideQuestion(c, question)) ?? best;
 }
 
 /** A second sentence for the words of a multi-part question the first one leaves out. */
