@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerType } from '../src/answer/answerType.js';
+import { answerType, asksOccupation, statesOccupation } from '../src/answer/answerType.js';
 
 describe('the kind of answer a question asks for', () => {
   it('is a date when the question asks when, in English or Portuguese', () => {
@@ -33,5 +33,18 @@ describe('the kind of answer a question asks for', () => {
     expect(answerType('What footage did she watch of people who lost their legs?')).toBe('any');
     expect(answerType('Para onde Alain se muda com o filho?')).toBe('place');
     expect(answerType('Qual era o nome do bar onde ele bebia?')).toBe('name');
+  });
+});
+
+describe('questions about what someone does for a living', () => {
+  it('are told by the words for a job, in English or Portuguese', () => {
+    for (const q of ["What is Ali's job?", 'What does Stéphanie do for a living?', 'Qual é a profissão de Stéphanie?', 'O que Alain faz da vida?']) expect(asksOccupation(q), q).toBe(true);
+    for (const q of ['Who is the director?', 'Onde Alain trabalha?']) expect(asksOccupation(q), q).toBe(false);
+  });
+
+  it('are answered by a sentence that says what someone works as, not one that only has the word', () => {
+    expect(statesOccupation('Alain consegue trabalhar como vigia de casa noturna.')).toBe(true);
+    expect(statesOccupation('She works as a killer whale trainer.')).toBe(true);
+    expect(statesOccupation('Ele usa seu corpo como instrumento de trabalho.')).toBe(false);
   });
 });

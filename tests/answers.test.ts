@@ -92,6 +92,13 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('Qual é a receita de pão de queijo?')).answer.text).toMatch(/^Os documentos não dizem isso/);
   });
 
+  it('answers about someone from a sentence that names them only by a pronoun ("ela"), after one that names them', async () => {
+    const { answer } = await knowledge.ask('Como Stéphanie perde as pernas?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toContain('ela acaba precisando amputar as pernas');
+    expect(answer.citations[0]!.chunk.lang).toBe('pt');
+  });
+
   it('only cites passages it shows, each quoting its source file exactly', async () => {
     const result = await knowledge.ask('Who plays Anna, Ali\'s sister?');
     for (const c of result.answer.citations) {
@@ -117,22 +124,21 @@ describe('the project evaluation set (tests/eval/questions.jsonl)', () => {
     for (const o of answered) expect(o.citations.some((c) => o.question.must_contain_any.some((t) => contains(c.passage, t))), o.question.id).toBe(true);
   });
 
-  it('meets the retrieval, accuracy and false-abstention contract of the answer-quality issue', () => {
+  it('meets the retrieval, accuracy and abstention contract of the answer-quality issue', () => {
     const m = computeMetrics(outcomes);
     console.log(`project set: hit@1 ${m.hit1.toFixed(2)} hit@5 ${m.hit5.toFixed(2)} accuracy ${m.accuracy.toFixed(2)} citation support ${m.citationSupport.toFixed(2)} abstention ${m.abstention.toFixed(2)} false abstention ${m.falseAbstention.toFixed(2)}`);
     expect(m.hit5).toBeGreaterThanOrEqual(0.95);
     expect(m.hit1).toBeGreaterThanOrEqual(0.8);
     for (const [kind, k] of metricsByKind(outcomes)) if (kind.startsWith('cross_')) expect(k.hit5, kind).toBeGreaterThanOrEqual(0.85);
     expect(m.accuracy).toBeGreaterThanOrEqual(0.85);
+    expect(m.abstention).toBeGreaterThanOrEqual(0.9);
+    expect(outcomes.filter((o) => !isAnswerable(o)).length).toBeGreaterThan(10);
     expect(m.falseAbstention).toBeLessThanOrEqual(0.05);
   });
 
-  // The contract asks 0.98 citation support and 0.9 abstention; the bot is not there yet (0.87 and
-  // 0.86). These floors catch a step back, and are not the contract.
-  it('keeps citation support and abstention from falling below where they stand', () => {
-    const m = computeMetrics(outcomes);
-    expect(m.citationSupport).toBeGreaterThanOrEqual(0.85);
-    expect(m.abstention).toBeGreaterThanOrEqual(0.85);
-    expect(outcomes.filter((o) => !isAnswerable(o)).length).toBeGreaterThan(10);
+  // The contract asks 0.98 citation support; the bot is not there yet (0.88). This floor catches a
+  // step back, and is not the contract.
+  it('keeps citation support from falling below where it stands', () => {
+    expect(computeMetrics(outcomes).citationSupport).toBeGreaterThanOrEqual(0.85);
   });
 });

@@ -108,6 +108,21 @@ describe('a best sentence that gives no answer of the kind asked for (here a dur
   });
 });
 
+describe('a question about what someone does for a living', () => {
+  const wordOnly = passage('body', 'pt', 'Ele usa seu corpo como instrumento de trabalho.');
+  const job = passage('job', 'pt', 'Alain é boxeador e consegue trabalhar como vigia de casa noturna.');
+
+  it('is answered by a nearly as good sentence that says what they work as, not one that only has the word', () => {
+    const answer = composeAnswer(ranking('Qual é o trabalho de Alain?', [[wordOnly, 11], [job, 10]]), 0.5);
+    expect(answer.text).toContain('vigia de casa noturna');
+  });
+
+  it('keeps the best sentence when the one that says it is much weaker', () => {
+    const answer = composeAnswer(ranking('Qual é o trabalho de Alain?', [[wordOnly, 11], [job, 8]]), 0.5);
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['body']);
+  });
+});
+
 describe('a second sentence', () => {
   /** A one-sentence passage of the document titled 'Rust and Bone' that matches the given question words. */
   function titled(id: string, text: string, matched: string[], start: number): Passage {

@@ -35,6 +35,19 @@ const ANSWER_OF: Partial<Record<AnswerType, RegExp>> = {
   date: new RegExp(`\\b(1[89]|20)\\d\\d\\b|${MONTH.source}`),
 };
 
+const ASKS_OCCUPATION = /\b(jobs?|professions?|occupations?|for a living|trabalhos?|profissao|profissoes|ocupacao|emprego|faz da vida)\b/;
+const STATES_OCCUPATION = /\b(works?|worked|working|jobs?|employed|trabalh\w*|emprega\w*) (as|como)\b|\b(profession|occupation|profissao|ocupacao)\b/;
+
+/** Whether a question asks what someone does for a living ("What is Ali's job?", "Qual é o trabalho de Alain?"). */
+export function asksOccupation(question: string): boolean {
+  return ASKS_OCCUPATION.test(foldAccents(question.toLowerCase()));
+}
+
+/** Whether a sentence says what someone works as ("trabalhar como vigia", "works as a bouncer"). */
+export function statesOccupation(sentence: string): boolean {
+  return STATES_OCCUPATION.test(foldAccents(sentence.toLowerCase()));
+}
+
 /** Words a name is not: number words and months, capitalized at the start of a clause. */
 const NOT_A_NAME = new RegExp(`^(${NUMBER_WORD.source}|${MONTH.source})$`);
 

@@ -1,6 +1,6 @@
 import type { Lang } from '../corpus/types.js';
 import { stem } from '../search/text.js';
-import { answerTokens, namesBeside, type AnswerType } from './answerType.js';
+import { answerTokens, asksOccupation, namesBeside, statesOccupation, type AnswerType } from './answerType.js';
 import { givesAnswerOfType, missingBesideQuestion, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence } from './casting.js';
@@ -84,6 +84,19 @@ function namedBeside(best: RankedCandidate, ranked: RankedCandidate[], question:
   return ranked.find((c) => c.score >= best.score - BESIDE_MARGIN && putsNameBesideQuestion(c, question)) ?? best;
 }
 
+/** How far below the best a sentence that says what someone works as may score and still be taken. */
+const OCCUPATION_MARGIN = 2;
+
+/**
+ * "Qual é o trabalho de Alain?" is answered by the sentence that says what he works as ("…trabalhar
+ * como vigia…"), not by one that merely has the word ("…instrumento de trabalho"), when it scores
+ * nearly as well.
+ */
+function saysOccupation(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
+  if (!asksOccupation(question) || statesOccupation(sentenceOf(best).sentence.text)) return best;
+  return ranked.find((c) => c.score >= best.score - OCCUPATION_MARGIN && statesOccupation(sentenceOf(c).sentence.text)) ?? best;
+}
+
 /** A second sentence for the words of a multi-part question the first one leaves out. */
 const MULTI_PART = /\b(and|both|e|ambos|ambas)\b|\?.*\?/i;
 
@@ -146,7 +159,7 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
   const cast = best && castingSentence(ranked, question, lang);
   const notCovered: Answer = { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
   if (!best || confidence < abstainBelow || outOfReach || cast === null) return notCovered;
-  const first = cast ?? namedBeside(filledIn(givesKindAsked(inAskersLanguage(best, ranked, lang, context), ranked, context), ranked, context), ranked, context);
+  const first = cast ?? saysOccupation(namedBeside(filledIn(givesKindAsked(inAskersLanguage(best, ranked, lang, context), ranked, context), ranked, context), ranked, context), ranked, question);
   // "Who organizes the fights?" is not answered by "The fights are organized by .", which names no one.
   if (NAMED_TYPES.has(context.type) && !givesAnswerOfType(first, context) && missingBesideQuestion(first, context)) return notCovered;
   const second = complement(first, ranked, question, settings);

@@ -7,6 +7,7 @@ import { balanceLanguages, DEFAULT_FUSION, fuse, type FusionWeights } from './fu
 import type { Lexicon } from './lexicon.js';
 import { namesDocumentOf } from './describedAs.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
+import { pronounReferents } from './referents.js';
 import { indexTerms } from './text.js';
 
 export interface ScoredSentence {
@@ -104,7 +105,11 @@ export class Retriever {
         }
       }
     });
-    this.sentenceTerms = chunks.map((c) => c.sentences.map((s) => termCounts(indexTerms(s.text, c.lang))));
+    const referents = pronounReferents(chunks);
+    // A sentence that says "he" or "ela" for someone named just before also matches their name.
+    this.sentenceTerms = chunks.map((c) =>
+      c.sentences.map((s) => termCounts(indexTerms([s.text, ...(referents.get(sentenceKey(c.file, s.start)) ?? [])].join(' '), c.lang))),
+    );
     const lengths = this.sentenceTerms.flat().map(totalCount);
     this.averageSentenceLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
   }
