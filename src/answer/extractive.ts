@@ -159,7 +159,15 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
   const cast = best && castingSentence(ranked, question, lang);
   const notCovered: Answer = { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
   if (!best || confidence < abstainBelow || outOfReach || cast === null) return notCovered;
-  const first = cast ?? saysOccupation(namedBeside(filledIn(givesKindAsked(inAskersLanguage(best, ranked, lang, context), ranked, context), ranked, context), ranked, context), ranked, question);
+  // Each step may move the answer from the best-ranked sentence to a nearly as good one that fits the question better.
+  const steps: ((c: RankedCandidate) => RankedCandidate)[] = [
+    (c) => inAskersLanguage(c, ranked, lang, context),
+    (c) => givesKindAsked(c, ranked, context),
+    (c) => filledIn(c, ranked, context),
+    (c) => namedBeside(c, ranked, context),
+    (c) => saysOccupation(c, ranked, question),
+  ];
+  const first = cast ?? steps.reduce((c, step) => step(c), best);
   // "Who organizes the fights?" is not answered by "The fights are organized by .", which names no one.
   if (NAMED_TYPES.has(context.type) && !givesAnswerOfType(first, context) && missingBesideQuestion(first, context)) return notCovered;
   const second = complement(first, ranked, question, settings);
