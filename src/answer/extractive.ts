@@ -37,6 +37,11 @@ function inAskersLanguage(best: RankedCandidate, ranked: RankedCandidate[], lang
   return [...answerTokens(sentenceOf(native).sentence.text, question.text)].some((t) => wanted.has(t)) ? native : best;
 }
 
+/** The best-ranked sentence scoring at most `margin` below `best` that `fits`, or `best` when none does. */
+function nearlyAsGood(best: RankedCandidate, ranked: RankedCandidate[], margin: number, fits: (c: RankedCandidate) => boolean): RankedCandidate {
+  return ranked.find((c) => c.score >= best.score - margin && fits(c)) ?? best;
+}
+
 /** Kinds of answer that are names, which a scraped page loses with its links (numbers it keeps). */
 const NAMED_TYPES: ReadonlySet<AnswerType> = new Set(['person', 'place', 'title', 'name']);
 
@@ -50,7 +55,7 @@ const HOLE_MARGIN = 3;
  */
 function filledIn(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
   if (!NAMED_TYPES.has(question.type) || !missingBesideQuestion(best, question)) return best;
-  return ranked.find((c) => c.score >= best.score - HOLE_MARGIN && givesAnswerOfType(c, question) && !missingBesideQuestion(c, question)) ?? best;
+  return nearlyAsGood(best, ranked, HOLE_MARGIN, (c) => givesAnswerOfType(c, question) && !missingBesideQuestion(c, question));
 }
 
 /** How far below the best a sentence that gives the kind of answer asked for may score and still be taken. */
@@ -62,7 +67,7 @@ const KIND_MARGIN = 2;
  */
 function givesKindAsked(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
   if (question.type === 'any' || givesAnswerOfType(best, question)) return best;
-  return ranked.find((c) => c.score >= best.score - KIND_MARGIN && givesAnswerOfType(c, question)) ?? best;
+  return nearlyAsGood(best, ranked, KIND_MARGIN, (c) => givesAnswerOfType(c, question));
 }
 
 /** How far below the best a sentence that names someone right beside the question's words may score and still be taken. */
@@ -81,7 +86,7 @@ function putsNameBesideQuestion(c: Candidate, question: QuestionContext): boolea
  */
 function namedBeside(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
   if (question.type !== 'person' || putsNameBesideQuestion(best, question)) return best;
-  return ranked.find((c) => c.score >= best.score - BESIDE_MARGIN && putsNameBesideQuestion(c, question)) ?? best;
+  return nearlyAsGood(best, ranked, BESIDE_MARGIN, (c) => putsNameBesideQuestion(c, question));
 }
 
 /** How far below the best a sentence that says what someone works as may score and still be taken. */
@@ -94,7 +99,7 @@ const OCCUPATION_MARGIN = 2;
  */
 function saysOccupation(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
   if (!asksOccupation(question) || statesOccupation(sentenceOf(best).sentence.text)) return best;
-  return ranked.find((c) => c.score >= best.score - OCCUPATION_MARGIN && statesOccupation(sentenceOf(c).sentence.text)) ?? best;
+  return nearlyAsGood(best, ranked, OCCUPATION_MARGIN, (c) => statesOccupation(sentenceOf(c).sentence.text));
 }
 
 /** A second sentence for the words of a multi-part question the first one leaves out. */
