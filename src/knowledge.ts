@@ -4,7 +4,7 @@ import { composeCalculated } from './answer/calculated.js';
 import { askedCalculation } from './answer/calculation.js';
 import { composeAnswer, DEFAULT_ANSWER_SETTINGS, type AnswerSettings } from './answer/extractive.js';
 import type { LlmAnswerer, LlmSettings } from './answer/llm.js';
-import { findOperand } from './answer/operands.js';
+import { findOperands } from './answer/operands.js';
 import { Openings } from './answer/overview.js';
 import { loadRanker, rankRetrieval, type RankerModel } from './answer/ranker.js';
 import type { Answer } from './answer/types.js';
@@ -126,13 +126,13 @@ export class Knowledge {
   private async calculate(question: string, lang: 'en' | 'pt', confidence: number): Promise<{ answer: Answer; passages: Passage[] } | undefined> {
     const calculation = askedCalculation(question, lang);
     if (!calculation) return undefined;
-    const operands = await Promise.all(
+    const rankings = await Promise.all(
       calculation.parts.map(async (part) => {
         const ranking = rankRetrieval(this.ranker, await this.retrieve(part.question));
-        if (ranking.answerability < this.ranker.abstain.threshold) return undefined;
-        return findOperand(ranking.ranked, ranking.retrieval, part, calculation.quantity);
+        return ranking.answerability < this.ranker.abstain.threshold ? undefined : { part, ...ranking };
       }),
     );
+    const operands = findOperands(rankings, calculation.quantity);
     const answer = composeCalculated(calculation, operands, confidence);
     // The passages that hold the numbers are the first sources shown.
     return answer && { answer, passages: operands.flatMap((o) => (o ? [o.candidate.passage] : [])) };

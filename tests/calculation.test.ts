@@ -46,6 +46,8 @@ describe('calculated answers from the real corpus', () => {
   const cases: [string, string, string[]][] = [
     ["How many years passed between the film's premiere and The Shape of Water?", '5 years (2017 − 2012)', ['2017', '2012']],
     ['How many Lumière and BAFTA nominations did the film receive in total?', '7 (5 + 2)', ['five nominations', 'duas indicações ao BAFTA']],
+    // The wins are the César's, from the heading above them, not the Lumière's "two wins" beside the word.
+    ['How many of its César nominations did not become wins?', '5 (9 − 4)', ['nine nominations', 'four wins']],
     ['How much more did the film gross worldwide than in the U.S.?', '$23.7 million ($25.8 million − $2.1 million)', ['$25.8 million', '$2.1 million']],
     ['Quantos anos se passaram entre a publicação do livro de Davidson e a estreia do filme?', '7 anos (2012 − 2005)', ['2005', '2012']],
   ];

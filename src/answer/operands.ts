@@ -61,59 +61,112 @@ export function tokenize(sentence: string): Token[] {
   });
 }
 
-/** Each index term (stem, translation) of the part's own words, with its word and how rare that word is. */
-function focusTerms(part: CalculationPart, retrieval: Retrieval): Map<string, { word: string; weight: number }> {
-  const focus = new Set(words(part.focus).filter((w) => !isStopword(w)));
-  const terms = new Map<string, { word: string; weight: number }>();
+/** A word of a part's question, how rare it is, and whether it belongs to that part only. */
+interface AskedWord {
+  word: string;
+  weight: number;
+  own: boolean;
+}
+
+/**
+ * Each index term (stem, translation) of the part question's words, with the words it stands for.
+ * A phrase's translation stands for all its words: "ouro" for "Golden" and "Globe".
+ */
+function askedTerms(part: CalculationPart, retrieval: Retrieval): Map<string, AskedWord[]> {
+  const focus = new Set(words(part.focus));
+  const terms = new Map<string, AskedWord[]>();
   retrieval.query.groups.forEach((g, i) => {
-    if (focus.has(g.word)) for (const v of g.variants) terms.set(v.term, { word: g.word, weight: retrieval.wordWeights[i] ?? 1 });
+    if (isStopword(g.word)) return;
+    const asked = { word: g.word, weight: retrieval.wordWeights[i] ?? 1, own: focus.has(g.word) };
+    for (const v of g.variants) terms.set(v.term, [...(terms.get(v.term) ?? []), asked]);
   });
   return terms;
 }
 
-/**
- * How well a number stands for the part: how much of the part's own words (by rarity) are near it
- * (a count mostly comes just before them, "two Golden Globe nominations") or in the headings above
- * it ("César Awards"), and how close the nearest is.
- */
-function closeness(tokens: Token[], terms: ReturnType<typeof focusTerms>, i: number, quantity: Quantity, context: Token[], lang: 'en' | 'pt'): { near: number; distance: number } {
+/** How well a number stands for a part. */
+interface Closeness {
+  /** How much of the part's own words (by rarity) are near it or in the headings above it ("César Awards"). */
+  near: number;
+  /** The same for all the words of the part's question, shared ones ("nominations") too. */
+  around: number;
+  /** How close the nearest of the part's own words is. */
+  distance: number;
+  /** A count followed by a word of the question: "five nominations" for "How many Lumière nominations". */
+  countsAsked: boolean;
+}
+
+const total = (found: Map<string, AskedWord>, own: boolean) => [...found.values()].reduce((sum, w) => sum + (w.own || !own ? w.weight : 0), 0);
+
+/** A count mostly comes just before the words it counts ("two Golden Globe nominations"); money and years stand anywhere near. */
+function closeness(tokens: Token[], terms: Map<string, AskedWord[]>, i: number, quantity: Quantity, headings: Token[], lang: 'en' | 'pt'): Closeness {
   const [before, after] = quantity === 'count' ? [10, 6] : [12, 12];
-  const found = new Map<string, number>();
-  for (const t of context) {
-    const term = terms.get(stem(t.word, lang));
-    if (term) found.set(term.word, term.weight);
-  }
+  const standsFor = (t: Token) => terms.get(stem(t.word, lang)) ?? [];
+  const found = new Map<string, AskedWord>();
+  for (const t of headings) for (const w of standsFor(t)) found.set(w.word, w);
   let distance = Infinity;
   tokens.forEach((t, j) => {
     if (j === i || j < i - before || j > i + after) return;
-    const term = terms.get(stem(t.word, lang));
-    if (!term) return;
-    found.set(term.word, term.weight);
-    distance = Math.min(distance, Math.abs(j - i));
+    for (const w of standsFor(t)) {
+      found.set(w.word, w);
+      if (w.own) distance = Math.min(distance, Math.abs(j - i));
+    }
   });
-  return { near: [...found.values()].reduce((a, b) => a + b, 0), distance };
+  const next = tokens[i + 1];
+  const countsAsked = quantity === 'count' && next !== undefined && standsFor(next).length > 0;
+  return { near: total(found, true), around: total(found, false), distance, countsAsked };
 }
 
 /** How many of the best sentences of a part's ranking are searched for its number. */
 const DEPTH = 5;
 
-/**
- * The number of the wanted kind that answers one part: in the best-ranked sentences, the one
- * standing near most of the part's own words, then nearest to them, then in the better-ranked sentence.
- */
-export function findOperand(ranked: RankedCandidate[], retrieval: Retrieval, part: CalculationPart, quantity: Quantity): Operand | undefined {
-  const terms = focusTerms(part, retrieval);
-  let best: { operand: Operand; near: number; distance: number } | undefined;
-  for (const candidate of ranked.slice(0, DEPTH)) {
+/** A number that could answer a part, with how well it stands for it. */
+interface Standing extends Closeness {
+  operand: Operand;
+}
+
+/** A part of a calculation with the ranking of the sentences that answer its question. */
+export interface PartRanking {
+  part: CalculationPart;
+  ranked: RankedCandidate[];
+  retrieval: Retrieval;
+}
+
+/** Every number of the wanted kind in the best-ranked sentences that stands near some of the part's own words, in ranking order. */
+function standings({ part, ranked, retrieval }: PartRanking, quantity: Quantity): Standing[] {
+  const terms = askedTerms(part, retrieval);
+  return ranked.slice(0, DEPTH).flatMap((candidate) => {
     const { chunk } = candidate.passage;
     const tokens = tokenize(candidate.passage.sentences[candidate.index]!.sentence.text);
     const headings = tokenize(chunk.section.join(' '));
-    tokens.forEach((token, i) => {
-      if (token.quantum?.quantity !== quantity) return;
-      const { near, distance } = closeness(tokens, terms, i, quantity, headings, chunk.lang);
-      const better = !best || near > best.near || (near === best.near && distance < best.distance);
-      if (near > 0 && better) best = { operand: { ...token.quantum, candidate, position: i }, near, distance };
+    return tokens.flatMap((token, i) => {
+      if (token.quantum?.quantity !== quantity) return [];
+      const standing = closeness(tokens, terms, i, quantity, headings, chunk.lang);
+      return standing.near > 0 ? [{ ...standing, operand: { ...token.quantum, candidate, position: i } }] : [];
     });
+  });
+}
+
+/**
+ * Standing near most of the part's own words, then counting something asked, then near most of
+ * the question's words, then nearest to its own words, then in the better-ranked sentence.
+ */
+const byStanding = (a: Standing, b: Standing) =>
+  b.near - a.near || Number(b.countsAsked) - Number(a.countsAsked) || b.around - a.around || a.distance - b.distance;
+
+const sentenceOf = ({ operand: { candidate } }: Standing) => `${candidate.passage.chunk.file}:${candidate.passage.sentences[candidate.index]!.sentence.start}`;
+
+/**
+ * The number that answers each part (undefined for a part with no ranking or no number). When
+ * one sentence states both numbers, each standing near as many of its part's words as the best
+ * found for it, that sentence answers both, so one citation holds the whole calculation.
+ */
+export function findOperands(parts: (PartRanking | undefined)[], quantity: Quantity): (Operand | undefined)[] {
+  const [first = [], second = []] = parts.map((p) => (p ? standings(p, quantity).sort(byStanding) : []));
+  const [bestFirst, bestSecond] = [first[0], second[0]];
+  if (!bestFirst || !bestSecond) return [bestFirst?.operand, bestSecond?.operand];
+  for (const a of first.filter((s) => s.near === bestFirst.near)) {
+    const b = second.find((s) => s.near === bestSecond.near && sentenceOf(s) === sentenceOf(a) && s.operand.position !== a.operand.position);
+    if (b) return [a.operand, b.operand];
   }
-  return best?.operand;
+  return [bestFirst.operand, bestSecond.operand];
 }

@@ -11,7 +11,7 @@ export async function readEvalFile(file: string): Promise<EvalQuestion[]> {
   });
 }
 
-/** `evidence` is one string (as in shared/eval/dev.jsonl) or a list of strings that each state the fact. */
+/** `evidence` is one string (as in shared/eval/dev.jsonl) or a list of strings that each state the fact, or one of its parts. */
 function evidenceList(evidence: unknown): string[] {
   const list = Array.isArray(evidence) ? evidence : [evidence];
   return list.filter((e): e is string => typeof e === 'string' && e.trim() !== '');

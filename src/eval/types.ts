@@ -7,7 +7,7 @@ export interface EvalQuestion {
   answers: string[];
   must_contain_any: string[];
   source: string;
-  /** Strings that state the fact, any one of which is evidence (a fact the documents state in several places). */
+  /** Strings that state the fact, any one of which is evidence (a fact the documents state in several places, or each fact of a multi-part question). */
   evidence: string[];
 }
 

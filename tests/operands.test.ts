@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { askedCalculation } from '../src/answer/calculation.js';
+import { findOperands, type PartRanking } from '../src/answer/operands.js';
+import type { RankedCandidate } from '../src/answer/ranker.js';
+import { bundledLexicon } from '../src/search/lexicon.js';
+import { analyzeQuery } from '../src/search/query.js';
+import type { Retrieval } from '../src/search/retriever.js';
+
+const DOCUMENT = [
+  'The film earned five Lumière nominations.',
+  'It had five nominations at the Lumière and nine at the César.',
+  'Nine César nominations came later.',
+  'At the César it won four of nine nominations.',
+];
+
+/** A part's ranking over the given sentences of DOCUMENT, best first, each in a passage of its own. */
+function ranking(question: string, focus: string, sentences: string[]): PartRanking {
+  const query = analyzeQuery(question, bundledLexicon(), false);
+  const retrieval = { query, wordWeights: query.groups.map(() => 1) } as unknown as Retrieval;
+  const ranked = sentences.map((text, i) => {
+    const sentence = { text, start: DOCUMENT.join(' ').indexOf(text) };
+    const passage = { chunk: { file: 'doc.en.txt', lang: 'en', section: ['Accolades'] }, sentences: [{ sentence }] };
+    return { passage, index: 0, score: -i } as unknown as RankedCandidate;
+  });
+  return { part: { question, focus }, ranked, retrieval };
+}
+
+const quoted = (operands: ReturnType<typeof findOperands>) => operands.map((o) => [o?.written.toLowerCase(), o?.candidate.passage.sentences[0]!.sentence.text]);
+
+describe('the numbers a calculation adds or subtracts', () => {
+  const [lumiere, both, cesar, winsAndNominations] = DOCUMENT as [string, string, string, string];
+
+  it('are each the number standing nearest the words of its own part, from the sentences that answer it', () => {
+    const operands = findOperands([ranking('How many Lumière nominations?', 'Lumière', [lumiere]), ranking('How many César nominations?', 'César', [winsAndNominations, cesar])], 'count');
+    expect(quoted(operands)).toEqual([['five', lumiere], ['nine', cesar]]);
+  });
+
+  it('come from one sentence, cited once, when it states both as plainly as the best for each', () => {
+    const operands = findOperands([ranking('How many Lumière nominations?', 'Lumière', [lumiere, both]), ranking('How many César nominations?', 'César', [both, cesar])], 'count');
+    expect(quoted(operands)).toEqual([['five', both], ['nine', both]]);
+  });
+
+  it('count the thing asked, not another number beside the same name', () => {
+    const operands = findOperands([ranking('How many César nominations?', 'César', [winsAndNominations])], 'count');
+    expect(operands[0]?.written).toBe('nine');
+  });
+
+  it('are missing for a part with no ranking, so no calculation is made up', () => {
+    expect(findOperands([ranking('How many Lumière nominations?', 'Lumière', [lumiere]), undefined], 'count')[1]).toBeUndefined();
+    expect(askedCalculation('How many Lumière and César nominations in total?', 'en')?.parts).toHaveLength(2);
+  });
+});
