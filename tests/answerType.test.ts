@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerType, asksOccupation, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, asksOccupation, statesOccupation } from '../src/answer/answerType.js';
 
 describe('the kind of answer a question asks for', () => {
   it('is a date when the question asks when, in English or Portuguese', () => {
@@ -46,5 +46,21 @@ describe('questions about what someone does for a living', () => {
     expect(statesOccupation('Alain consegue trabalhar como vigia de casa noturna.')).toBe(true);
     expect(statesOccupation('She works as a killer whale trainer.')).toBe(true);
     expect(statesOccupation('Ele usa seu corpo como instrumento de trabalho.')).toBe(false);
+  });
+});
+
+describe('questions that ask for an acronym', () => {
+  it('are told by the word, in English or Portuguese, with the letters when the question counts them', () => {
+    expect(askedAcronym('Which studio, known by its initials, did the effects?')).toEqual({ letters: undefined });
+    expect(askedAcronym('Which guild, known by a three-letter acronym, nominated her?')).toEqual({ letters: 3 });
+    expect(askedAcronym('Qual é a sigla de três letras da distribuidora?')).toEqual({ letters: 3 });
+    expect(askedAcronym('Who distributed the film?')).toBeUndefined();
+  });
+
+  it('are answered by the capitals a sentence has that the question lacks, not roman numerals', () => {
+    expect(acronymsIn('Nominated at the (BAFTA) and the SAG Awards.', 'Which acronym?')).toEqual(['BAFTA', 'SAG']);
+    expect(acronymsIn('Nominated at the (BAFTA) and the SAG Awards.', 'Which acronym?', 3)).toEqual(['SAG']);
+    expect(acronymsIn('The BAFTA nominated it.', 'What is the BAFTA acronym?')).toEqual([]);
+    expect(acronymsIn('Azari & III remixed it.', 'Which acronym?')).toEqual([]);
   });
 });

@@ -99,6 +99,12 @@ describe('answers from the real corpus', () => {
     expect(answer.citations[0]!.chunk.lang).toBe('pt');
   });
 
+  it('answers a question that asks for an acronym with a sentence that states one, not one that names the award in words', async () => {
+    const { answer } = await knowledge.ask('Qual é a sigla da academia que indicou Cotillard como melhor atriz em papel principal?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toContain('(BAFTA)');
+  });
+
   it('only cites passages it shows, each quoting its source file exactly', async () => {
     const result = await knowledge.ask('Who plays Anna, Ali\'s sister?');
     for (const c of result.answer.citations) {

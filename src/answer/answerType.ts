@@ -48,6 +48,31 @@ export function statesOccupation(sentence: string): boolean {
   return STATES_OCCUPATION.test(foldAccents(sentence.toLowerCase()));
 }
 
+const ASKS_ACRONYM = /\b(acronyms?|abbreviations?|abbreviated|initials|siglas?|abreviaturas?|abreviad[oa]s?|abreviac\w*)\b/;
+const LETTER_COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, duas: 2, tres: 3, quatro: 4, cinco: 5, seis: 6 };
+const LETTERS = /\b(\d|two|three|four|five|six)[- ]letters?\b|\bde (\d|duas|tres|quatro|cinco|seis) letras\b/;
+
+/**
+ * Whether a question asks for an acronym ("known by its initials", "Qual é a sigla…"), and how
+ * many letters it has when the question says ("a three-letter acronym", "sigla de três letras").
+ */
+export function askedAcronym(question: string): { letters?: number } | undefined {
+  const folded = foldAccents(question.toLowerCase());
+  if (!ASKS_ACRONYM.test(folded)) return undefined;
+  const m = folded.match(LETTERS);
+  const count = m && (m[1] ?? m[2])!;
+  return { letters: count ? (LETTER_COUNT[count] ?? Number(count)) : undefined };
+}
+
+const ROMAN_NUMERAL = /^[IVXLCDM]+$/;
+
+/** The acronyms a sentence states that the question does not ("SAG", "BAFTA"; not "III"), of the letters asked. */
+export function acronymsIn(sentence: string, question: string, letters?: number): string[] {
+  const asked = new Set(question.match(/\p{L}+/gu) ?? []);
+  const capitals = sentence.match(/(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu) ?? [];
+  return capitals.filter((a) => !ROMAN_NUMERAL.test(a) && !asked.has(a) && (letters === undefined || a.length === letters));
+}
+
 /** Words a name is not: number words and months, capitalized at the start of a clause. */
 const NOT_A_NAME = new RegExp(`^(${NUMBER_WORD.source}|${MONTH.source})$`);
 

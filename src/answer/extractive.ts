@@ -1,6 +1,6 @@
 import type { Lang } from '../corpus/types.js';
 import { stem } from '../search/text.js';
-import { answerTokens, asksOccupation, namesBeside, statesOccupation, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, asksOccupation, namesBeside, statesOccupation, type AnswerType } from './answerType.js';
 import { givesAnswerOfType, missingBesideQuestion, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence } from './casting.js';
@@ -102,6 +102,17 @@ function saysOccupation(best: RankedCandidate, ranked: RankedCandidate[], questi
   return nearlyAsGood(best, ranked, OCCUPATION_MARGIN, (c) => statesOccupation(sentenceOf(c).sentence.text));
 }
 
+/**
+ * "Which guild, known by a three-letter acronym, …?" is answered only by a sentence that states
+ * such an acronym, when one was read, however much better one that names the guild in words scores.
+ */
+function statesAcronym(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
+  const asked = askedAcronym(question);
+  const states = (c: RankedCandidate) => acronymsIn(sentenceOf(c).sentence.text, question, asked?.letters).length > 0;
+  if (!asked || states(best)) return best;
+  return ranked.find(states) ?? best;
+}
+
 /** A second sentence for the words of a multi-part question the first one leaves out. */
 const MULTI_PART = /\b(and|both|e|ambos|ambas)\b|\?.*\?/i;
 
@@ -171,6 +182,7 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
     (c) => filledIn(c, ranked, context),
     (c) => namedBeside(c, ranked, context),
     (c) => saysOccupation(c, ranked, question),
+    (c) => statesAcronym(c, ranked, question),
   ];
   const first = cast ?? steps.reduce((c, step) => step(c), best);
   // "Who organizes the fights?" is not answered by "The fights are organized by .", which names no one.
