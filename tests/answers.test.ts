@@ -36,6 +36,13 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('Who played Sam?')).answer.abstained).toBe(true);
   });
 
+  it('says the documents do not say where the page lost the name asked for, though the sentence names other places', async () => {
+    // "…the frozen lake scene shot in ; additional work in for regional authenticity; and the final sequence at the Sheraton Hotel in ."
+    for (const question of ['In which town was the frozen lake scene shot?', 'Onde foi filmada a cena do lago congelado?']) {
+      expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);
+    }
+  });
+
   it('answers a question about the whole film with the opening of the document in its language, cited and shown first', async () => {
     for (const [question, lang] of [['What is this movie about?', 'en'], ['Do que se trata esse filme?', 'pt']] as const) {
       const result = await knowledge.ask(question);

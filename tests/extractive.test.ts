@@ -62,9 +62,15 @@ describe('a best sentence that lost the name asked for', () => {
     expect(answer.citations.map((c) => c.chunk.id)).toEqual(['legacy']);
   });
 
-  it('stays when every other sentence is much weaker', () => {
+  it('stays when every other sentence is much weaker and it still names someone beside the words asked about', () => {
+    const partly = passage('credits', 'en', 'Directed by Audiard, the film was written by .');
+    const answer = composeAnswer(ranking('Who directed the film?', [[partly, 12], [named, 5]], asked), 0.5);
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['credits']);
+  });
+
+  it('makes the bot say the documents do not say, when its only names stand away from the words asked about', () => {
     const answer = composeAnswer(ranking('Who directed the film?', [[holed, 12], [named, 5]], asked), 0.5);
-    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['lead']);
+    expect(answer.abstained).toBe(true);
   });
 
   it('makes the bot say the documents do not say, when it names no one at all', () => {

@@ -113,6 +113,17 @@ function statesAcronym(best: RankedCandidate, ranked: RankedCandidate[], questio
   return ranked.find(states) ?? best;
 }
 
+/**
+ * Whether the name a question asks for was a link the page lost: "Who organizes the fights?" is
+ * not answered by "The fights are organized by .", which names no one, nor "Where was the lake
+ * scene shot?" by "…the frozen lake scene shot in ; additional work in Nice…", whose only names
+ * stand beside other words.
+ */
+function lostTheName(c: RankedCandidate, question: QuestionContext): boolean {
+  if (!NAMED_TYPES.has(question.type) || !missingBesideQuestion(c, question)) return false;
+  return !givesAnswerOfType(c, question) || !putsNameBesideQuestion(c, question);
+}
+
 /** A second sentence for the words of a multi-part question the first one leaves out. */
 const MULTI_PART = /\b(and|both|e|ambos|ambas)\b|\?.*\?/i;
 
@@ -185,8 +196,7 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
     (c) => statesAcronym(c, ranked, question),
   ];
   const first = cast ?? steps.reduce((c, step) => step(c), best);
-  // "Who organizes the fights?" is not answered by "The fights are organized by .", which names no one.
-  if (NAMED_TYPES.has(context.type) && !givesAnswerOfType(first, context) && missingBesideQuestion(first, context)) return notCovered;
+  if (lostTheName(first, context)) return notCovered;
   const second = complement(first, ranked, question, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
   return { ...cite(chosen), abstained: false, confidence, lang, kind: 'extracted' };
