@@ -116,8 +116,8 @@ function statesAcronym(best: RankedCandidate, ranked: RankedCandidate[], questio
 /**
  * Whether the name a question asks for was a link the page lost: "Who organizes the fights?" is
  * not answered by "The fights are organized by .", which names no one, nor "Where was the lake
- * scene shot?" by "…the frozen lake scene shot in ; additional work in Nice…", whose only names
- * stand beside other words.
+ * scene shot?" by "…the frozen lake scene shot in ; … the final sequence at the Sheraton Hotel
+ * in .", whose only name stands beside other words.
  */
 function lostTheName(c: RankedCandidate, question: QuestionContext): boolean {
   if (!NAMED_TYPES.has(question.type) || !missingBesideQuestion(c, question)) return false;

@@ -1,5 +1,5 @@
 import type { Retrieval } from '../search/retriever.js';
-import { foldAccents, isStopword, spellOutCountries, stem, words } from '../search/text.js';
+import { foldAccents, spellOutCountries, stem, words } from '../search/text.js';
 import type { CalculationPart, Quantity } from './calculation.js';
 import type { RankedCandidate } from './ranker.js';
 
@@ -76,7 +76,6 @@ function askedTerms(part: CalculationPart, retrieval: Retrieval): Map<string, As
   const focus = new Set(words(part.focus));
   const terms = new Map<string, AskedWord[]>();
   retrieval.query.groups.forEach((g, i) => {
-    if (isStopword(g.word)) return;
     const asked = { word: g.word, weight: retrieval.wordWeights[i] ?? 1, own: focus.has(g.word) };
     for (const v of g.variants) terms.set(v.term, [...(terms.get(v.term) ?? []), asked]);
   });
@@ -95,7 +94,7 @@ interface Closeness {
   countsAsked: boolean;
 }
 
-const total = (found: Map<string, AskedWord>, own: boolean) => [...found.values()].reduce((sum, w) => sum + (w.own || !own ? w.weight : 0), 0);
+const weightOf = (words: AskedWord[]) => words.reduce((sum, w) => sum + w.weight, 0);
 
 /** A count mostly comes just before the words it counts ("two Golden Globe nominations"); money and years stand anywhere near. */
 function closeness(tokens: Token[], terms: Map<string, AskedWord[]>, i: number, quantity: Quantity, headings: Token[], lang: 'en' | 'pt'): Closeness {
@@ -113,7 +112,7 @@ function closeness(tokens: Token[], terms: Map<string, AskedWord[]>, i: number, 
   });
   const next = tokens[i + 1];
   const countsAsked = quantity === 'count' && next !== undefined && standsFor(next).length > 0;
-  return { near: total(found, true), around: total(found, false), distance, countsAsked };
+  return { near: weightOf([...found.values()].filter((w) => w.own)), around: weightOf([...found.values()]), distance, countsAsked };
 }
 
 /** How many of the best sentences of a part's ranking are searched for its number. */
