@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { askedCalculation } from '../src/answer/calculation.js';
+import { composeCalculated } from '../src/answer/calculated.js';
+import { askedCalculation, type Calculation } from '../src/answer/calculation.js';
 import { findOperands, type PartRanking } from '../src/answer/operands.js';
 import type { RankedCandidate } from '../src/answer/ranker.js';
 import { bundledLexicon } from '../src/search/lexicon.js';
@@ -19,7 +20,8 @@ function ranking(question: string, focus: string, sentences: string[]): PartRank
   const retrieval = { query, wordWeights: query.groups.map(() => 1) } as unknown as Retrieval;
   const ranked = sentences.map((text, i) => {
     const sentence = { text, start: DOCUMENT.join(' ').indexOf(text) };
-    const passage = { chunk: { file: 'doc.en.txt', lang: 'en', section: ['Accolades'] }, sentences: [{ sentence }] };
+    const chunk = { id: `doc#${i}`, file: 'doc.en.txt', lang: 'en', section: ['Accolades'], text: DOCUMENT.join(' '), start: 0 };
+    const passage = { chunk, sentences: [{ sentence: { ...sentence, end: sentence.start + text.length } }] };
     return { passage, index: 0, score: -i } as unknown as RankedCandidate;
   });
   return { part: { question, focus }, ranked, retrieval };
@@ -48,5 +50,13 @@ describe('the numbers a calculation adds or subtracts', () => {
   it('are missing for a part with no ranking, so no calculation is made up', () => {
     expect(findOperands([ranking('How many Lumière nominations?', 'Lumière', [lumiere]), undefined], 'count')[1]).toBeUndefined();
     expect(askedCalculation('How many Lumière and César nominations in total?', 'en')?.parts).toHaveLength(2);
+  });
+
+  it('make no answer when the share is larger than the whole it is a share of', () => {
+    const [whole, share] = findOperands([ranking('How many César nominations?', 'César', [cesar]), ranking('How many Lumière nominations?', 'Lumière', [lumiere])], 'count');
+    const calculation = (shareOfFirst: boolean): Calculation => ({ operation: 'difference', shareOfFirst, quantity: 'count', parts: [{ question: '', focus: '' }, { question: '', focus: '' }], lang: 'en' });
+    expect(composeCalculated(calculation(true), [whole, share], 1)?.text).toMatch(/^4 \(9 − 5\)\. /);
+    expect(composeCalculated(calculation(true), [share, whole], 1)).toBeUndefined();
+    expect(composeCalculated(calculation(false), [share, whole], 1)?.text).toMatch(/^4 \(9 − 5\)\. /);
   });
 });

@@ -17,6 +17,8 @@ export interface CalculationPart {
 
 export interface Calculation {
   operation: 'sum' | 'difference';
+  /** The second part is a share of the first ("the nominations that did turn into wins"), so it cannot be larger. */
+  shareOfFirst?: boolean;
   quantity: Quantity;
   parts: [CalculationPart, CalculationPart];
   lang: Lang;
@@ -68,13 +70,14 @@ function moreThan(text: string, lang: Lang): Calculation | undefined {
   return { operation: 'difference', quantity, parts, lang };
 }
 
-/** "How many of the film's nominations did not turn into wins?": all of them less those that did. */
+/** "How many of the film's nominations did not turn into wins?", "… did it fail to win?": all of them less those that did. */
 function howManyDidNot(text: string, lang: Lang): Calculation | undefined {
-  const m = text.match(/^(.*?\b(?:how many|quant[oa]s))\s+(?:of\s+|d[oa]s\s+)?(.+?)\s+(?:did not|didn't|were not|weren't|have not|haven't|n[aã]o)\s+(.+?)\??$/iu);
+  const m = text.match(/^(.*?\b(?:how many|quant[oa]s))\s+(?:of\s+|d[oa]s\s+)?(.+?)\s+(?:did not|didn't|were not|weren't|have not|haven't|fail(?:ed|s)? to|n[aã]o(?: conseguiu| conseguiram)?)\s+(.+?)\??$/iu);
   if (!m) return undefined;
   const [, head, all, verb] = m as unknown as [string, string, string, string];
   return {
     operation: 'difference',
+    shareOfFirst: true,
     quantity: 'count',
     parts: [{ question: question(`${head} ${all}`), focus: all }, { question: question(`${head} ${all} ${verb}`), focus: verb }],
     lang,
@@ -88,6 +91,7 @@ function howMuchOutside(text: string, lang: Lang): Calculation | undefined {
   const ask = lang === 'pt' ? 'Quanto dinheiro' : 'How much money';
   return {
     operation: 'difference',
+    shareOfFirst: true,
     quantity: 'money',
     parts: [{ question: question(`${ask}: ${m[1]!}`), focus: m[1]! }, { question: question(`${ask}: ${m[2]!}`), focus: m[2]! }],
     lang,

@@ -146,11 +146,11 @@ function standings({ part, ranked, retrieval }: PartRanking, quantity: Quantity)
 }
 
 /**
- * Standing near most of the part's own words, then counting something asked, then near most of
- * the question's words, then nearest to its own words, then in the better-ranked sentence.
+ * Standing near most of the part's own words, then near most of the question's words, then
+ * counting something asked, then nearest to its own words, then in the better-ranked sentence.
  */
 const byStanding = (a: Standing, b: Standing) =>
-  b.near - a.near || Number(b.countsAsked) - Number(a.countsAsked) || b.around - a.around || a.distance - b.distance;
+  b.near - a.near || b.around - a.around || Number(b.countsAsked) - Number(a.countsAsked) || a.distance - b.distance;
 
 const sentenceOf = ({ operand: { candidate } }: Standing) => `${candidate.passage.chunk.file}:${candidate.passage.sentences[candidate.index]!.sentence.start}`;
 
