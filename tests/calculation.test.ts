@@ -19,12 +19,15 @@ describe('questions that ask for a calculation', () => {
     expect(more).toMatchObject({ operation: 'difference', quantity: 'money' });
     expect(more.parts.map((p) => p.question)).toEqual(['How much did it make in France?', 'How much did it make in Belgium?']);
 
+    const pt = askedCalculation('Quantas indicações ao Lumière e ao César o filme recebeu no total?', 'pt')!;
+    expect(pt.parts.map((p) => p.question)).toEqual(['Quantas indicações ao Lumière o filme recebeu?', 'Quantas indicações ao César o filme recebeu?']);
+
     const failed = askedCalculation('How many of its Lumière nominations did it fail to win?', 'en')!;
     expect(failed).toMatchObject({ operation: 'difference', shareOfFirst: true });
     expect(failed.parts.map((p) => p.focus)).toEqual(['its Lumière nominations did it', 'win']);
 
-    const pt = askedCalculation('Quantos anos se passaram entre o livro e o filme?', 'pt')!;
-    expect(pt.parts.map((p) => p.focus)).toEqual(['o livro', 'o filme']);
+    const ptYears = askedCalculation('Quantos anos se passaram entre o livro e o filme?', 'pt')!;
+    expect(ptYears.parts.map((p) => p.focus)).toEqual(['o livro', 'o filme']);
   });
 
   it('leaves ordinary questions alone', () => {
@@ -54,6 +57,7 @@ describe('calculated answers from the real corpus', () => {
     ['How many of its César nominations did not become wins?', '5 (9 − 4)', ['nine nominations', 'four wins']],
     // "vencendo quatro" stands beside "César"; the Lumière's "two wins" only counts wins.
     ['How many César nominations did Rust and Bone fail to win?', '5 (9 − 4)', ['nine nominations', 'vencendo quatro']],
+    ['Quantas indicações ao BAFTA e ao César o filme recebeu no total?', '11 (2 + 9)', ['duas indicações ao BAFTA', 'nove indicações ao César']],
     ['How much more did the film gross worldwide than in the U.S.?', '$23.7 million ($25.8 million − $2.1 million)', ['$25.8 million', '$2.1 million']],
     ['Quantos anos se passaram entre a publicação do livro de Davidson e a estreia do filme?', '7 anos (2012 − 2005)', ['2005', '2012']],
   ];

@@ -100,13 +100,17 @@ function howMuchOutside(text: string, lang: Lang): Calculation | undefined {
 
 const TOTAL = /\s*,?\s*\b(?:in total|combined|altogether|all together|together|summed|no total|ao todo|somad[oa]s|somando|juntos|juntas|no conjunto)\b\s*,?/iu;
 
+const LEADING_PREPOSITION = /^(?:ao|aos|à|às|no|na|nos|nas|do|da|dos|das|the|at|in|for)\s+(?=\p{Lu})/u;
+
 /** "How many Golden Globe and BAFTA nominations did the film receive in total?": one question per name. */
 function total(text: string, lang: Lang): Calculation | undefined {
   if (!TOTAL.test(text) || !/\b(how many|quant[oa]s)\b/i.test(text)) return undefined;
   const rest = text.replace(TOTAL, ' ');
   const m = rest.match(/^(.*?)\s+(?:and|e)\s+(.*)$/u);
   if (!m) return undefined;
-  const [before, after] = [m[1]!, m[2]!];
+  const [before, joined] = [m[1]!, m[2]!];
+  // "ao BAFTA e ao César": the second name may repeat the first one's preposition.
+  const after = joined.replace(LEADING_PREPOSITION, '');
   const first = before.match(NAMES_AT_END)?.[0] ?? before.split(/\s+/).at(-1)!;
   const second = after.match(NAMES_AT_START)?.[0] ?? after.split(/\s+/)[0]!;
   const head = before.slice(0, before.length - first.length);
