@@ -15,7 +15,7 @@ function sameCurrency(a: Operand, b: Operand): string | undefined {
 /** The result of a calculation as the asker reads it, with how it was worked out. */
 function worked(calculation: Calculation, a: Operand, b: Operand): string | undefined {
   const { operation, lang } = calculation;
-  // More wins than nominations means one of the two numbers was misread.
+  // A share larger than its whole (more wins than nominations) means one of the two numbers was misread.
   if (calculation.shareOfFirst && b.value > a.value) return undefined;
   const [high, low] = operation === 'difference' && b.value > a.value ? [b, a] : [a, b];
   const value = operation === 'sum' ? a.value + b.value : high.value - low.value;
