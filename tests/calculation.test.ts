@@ -51,7 +51,8 @@ describe('calculated answers from the real corpus', () => {
   });
 
   const cases: [string, string, string[]][] = [
-    ["How many years passed between the film's premiere and The Shape of Water?", '5 years (2017 − 2012)', ['2017', '2012']],
+    // "Rust and Bone had its world premiere…" names the film by its title: it says the premiere's year, where "The edit was finalized in early 2012 to prepare for the film's premiere" does not.
+    ["How many years passed between the film's premiere and The Shape of Water?", '5 years (2017 − 2012)', ['2017', 'world premiere on May 17, 2012']],
     ['How many Lumière and BAFTA nominations did the film receive in total?', '7 (5 + 2)', ['five nominations', 'duas indicações ao BAFTA']],
     // The wins are the César's, from the heading above them, not the Lumière's "two wins" beside the word.
     ['How many of its César nominations did not become wins?', '5 (9 − 4)', ['nine nominations', 'four wins']],

@@ -20,7 +20,7 @@ function ranking(question: string, focus: string, sentences: string[]): PartRank
   const retrieval = { query, wordWeights: query.groups.map(() => 1) } as unknown as Retrieval;
   const ranked = sentences.map((text, i) => {
     const sentence = { text, start: DOCUMENT.join(' ').indexOf(text) };
-    const chunk = { id: `doc#${i}`, file: 'doc.en.txt', lang: 'en', section: ['Accolades'], text: DOCUMENT.join(' '), start: 0 };
+    const chunk = { id: `doc#${i}`, file: 'doc.en.txt', title: 'Awards list', lang: 'en', section: ['Accolades'], text: DOCUMENT.join(' '), start: 0 };
     const passage = { chunk, sentences: [{ sentence: { ...sentence, end: sentence.start + text.length } }] };
     return { passage, index: 0, score: -i } as unknown as RankedCandidate;
   });

@@ -123,6 +123,15 @@ interface Standing extends Closeness {
   operand: Operand;
 }
 
+/** What a document calls the work it is about, when a sentence names it by its title. */
+const THE_WORK = { en: 'film movie picture', pt: 'filme' };
+
+/** Whether a sentence names the document's work by its title ("Rust and Bone had its world premiere…" says "the film's premiere"). */
+function namesTheWork(sentence: string, documentTitle: string): boolean {
+  const title = documentTitle.replace(/\s*\(.*?\)/g, '').trim();
+  return title !== '' && sentence.includes(title);
+}
+
 /** A part of a calculation with the ranking of the sentences that answer its question. */
 export interface PartRanking {
   part: CalculationPart;
@@ -135,8 +144,9 @@ function standings({ part, ranked, retrieval }: PartRanking, quantity: Quantity)
   const terms = askedTerms(part, retrieval);
   return ranked.slice(0, DEPTH).flatMap((candidate) => {
     const { chunk } = candidate.passage;
-    const tokens = tokenize(candidate.passage.sentences[candidate.index]!.sentence.text);
-    const headings = tokenize(chunk.section.join(' '));
+    const text = candidate.passage.sentences[candidate.index]!.sentence.text;
+    const tokens = tokenize(text);
+    const headings = tokenize(`${chunk.section.join(' ')} ${namesTheWork(text, chunk.title) ? THE_WORK[chunk.lang] : ''}`);
     return tokens.flatMap((token, i) => {
       if (token.quantum?.quantity !== quantity) return [];
       const standing = closeness(tokens, terms, i, quantity, headings, chunk.lang);
