@@ -151,7 +151,7 @@ describe('the project evaluation set (tests/eval/questions.jsonl)', () => {
 
   // The contract asks 0.98 citation support; the bot is not there yet (0.89). This floor catches a
   // step back, and is not the contract.
-  it('keeps citation support from falling below where it stands', () => {
+  it('keeps citation support from falling far below where it stands', () => {
     expect(computeMetrics(outcomes).citationSupport).toBeGreaterThanOrEqual(0.85);
   });
 });
