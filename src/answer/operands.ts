@@ -94,7 +94,7 @@ interface Closeness {
   countsAsked: boolean;
 }
 
-const weightOf = (words: AskedWord[]) => words.reduce((sum, w) => sum + w.weight, 0);
+const weightOf = (asked: AskedWord[]) => asked.reduce((sum, w) => sum + w.weight, 0);
 
 /** A count mostly comes just before the words it counts ("two Golden Globe nominations"); money and years stand anywhere near. */
 function closeness(tokens: Token[], terms: Map<string, AskedWord[]>, i: number, quantity: Quantity, headings: Token[], lang: 'en' | 'pt'): Closeness {
