@@ -1,4 +1,5 @@
 import type { Lang } from '../corpus/types.js';
+import { workTitle } from '../search/describedAs.js';
 import { stem } from '../search/text.js';
 import { acronymsIn, answerTokens, askedAcronym, asksOccupation, namesBeside, statesOccupation, type AnswerType } from './answerType.js';
 import { givesAnswerOfType, missingBesideQuestion, type Candidate, type QuestionContext } from './features.js';
@@ -132,7 +133,7 @@ const sameSentence = (a: Candidate, b: Candidate) => a.passage.chunk.file === b.
 
 /** The question without the documents' titles, whose "and" ("Rust and Bone") joins no two questions. */
 function withoutTitles(question: string, ranked: RankedCandidate[]): string {
-  const titles = new Set(ranked.map((c) => c.passage.chunk.title.replace(/\s*\(.*?\)/g, '').trim()).filter((t) => t !== ''));
+  const titles = new Set(ranked.map((c) => workTitle(c.passage.chunk.title)).filter((t) => t !== ''));
   const escaped = [...titles].map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return escaped.length ? question.replace(new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), ' ') : question;
 }

@@ -1,5 +1,7 @@
+import { workTitle } from '../search/describedAs.js';
 import type { Retrieval } from '../search/retriever.js';
 import { foldAccents, spellOutCountries, stem, words } from '../search/text.js';
+import { sentenceKey } from '../store/items.js';
 import type { CalculationPart, Quantity } from './calculation.js';
 import type { RankedCandidate } from './ranker.js';
 
@@ -128,7 +130,7 @@ const THE_WORK = { en: 'film movie picture', pt: 'filme' };
 
 /** Whether a sentence names the document's work by its title ("Rust and Bone had its world premiere…" says "the film's premiere"). */
 function namesTheWork(sentence: string, documentTitle: string): boolean {
-  const title = documentTitle.replace(/\s*\(.*?\)/g, '').trim();
+  const title = workTitle(documentTitle);
   return title !== '' && sentence.includes(title);
 }
 
@@ -162,7 +164,7 @@ function standings({ part, ranked, retrieval }: PartRanking, quantity: Quantity)
 const byStanding = (a: Standing, b: Standing) =>
   b.near - a.near || b.around - a.around || Number(b.countsAsked) - Number(a.countsAsked) || a.distance - b.distance;
 
-const sentenceOf = ({ operand: { candidate } }: Standing) => `${candidate.passage.chunk.file}:${candidate.passage.sentences[candidate.index]!.sentence.start}`;
+const sentenceOf = ({ operand: { candidate } }: Standing) => sentenceKey(candidate.passage.chunk.file, candidate.passage.sentences[candidate.index]!.sentence.start);
 
 /**
  * The number that answers each part (undefined for a part with no ranking or no number). When

@@ -2,6 +2,11 @@ import type { Chunk } from '../corpus/types.js';
 import type { AnalyzedQuery } from './query.js';
 import { stem, words } from './text.js';
 
+/** The work a document title names, without what the document is in brackets: "Ferrugem e Osso (sinopse)" → "Ferrugem e Osso". */
+export function workTitle(title: string): string {
+  return title.replace(/\s*\(.*?\)/g, '').trim();
+}
+
 const descriptionCache = new WeakMap<Chunk, string[]>();
 
 /** The index terms of what a chunk's document title says it is, in brackets ("sinopse"), read once per chunk. */
