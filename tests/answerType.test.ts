@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, asksOccupation, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, asksForOrganization, asksOccupation, statesOccupation } from '../src/answer/answerType.js';
 
 describe('the kind of answer a question asks for', () => {
   it('is a date when the question asks when, in English or Portuguese', () => {
@@ -46,6 +46,13 @@ describe('questions about what someone does for a living', () => {
     expect(statesOccupation('Alain consegue trabalhar como vigia de casa noturna.')).toBe(true);
     expect(statesOccupation('She works as a killer whale trainer.')).toBe(true);
     expect(statesOccupation('Ele usa seu corpo como instrumento de trabalho.')).toBe(false);
+  });
+});
+
+describe('questions that ask which company, studio or service', () => {
+  it('are told by the word for the organization after "which" or "qual", in English or Portuguese', () => {
+    for (const q of ['Which record company released the soundtrack?', 'What streaming service carried it?', 'Qual distribuidora lançou o filme na Itália?', 'Que estúdio fez os efeitos?']) expect(asksForOrganization(q), q).toBe(true);
+    for (const q of ['Which film won the Palme d\'Or?', 'Who distributed the film?', 'Did the company make a profit?']) expect(asksForOrganization(q), q).toBe(false);
   });
 });
 

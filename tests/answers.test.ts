@@ -149,9 +149,9 @@ describe('the project evaluation set (tests/eval/questions.jsonl)', () => {
     expect(m.falseAbstention).toBeLessThanOrEqual(0.05);
   });
 
-  // The contract asks 0.98 citation support; the bot is not there yet (0.89). This floor catches a
+  // The contract asks 0.98 citation support; the bot is not there yet (0.91). This floor catches a
   // step back, and is not the contract.
   it('keeps citation support from falling far below where it stands', () => {
-    expect(computeMetrics(outcomes).citationSupport).toBeGreaterThanOrEqual(0.85);
+    expect(computeMetrics(outcomes).citationSupport).toBeGreaterThanOrEqual(0.88);
   });
 });

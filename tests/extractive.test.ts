@@ -82,6 +82,32 @@ describe('a best sentence that lost the name asked for', () => {
   });
 });
 
+describe('a best sentence that lost a name beside the words asked about', () => {
+  const terms = (question: string) => new Set(question.split(/\W+/).map((w) => stem(w.toLowerCase(), 'en')));
+
+  it('makes the bot say the documents do not say which company, when a "by" names no one', () => {
+    const question = 'Which company acquired the Italian rights in February 2012?';
+    const lost = passage('sales', 'en', 'Distribution deals covered many territories, with the Italian rights acquired by in February 2012.');
+    const answer = composeAnswer(ranking(question, [[lost, 12]], { terms: terms(question) }), 0.5);
+    expect(answer.abstained).toBe(true);
+  });
+
+  it('answers which studios when it names them right after the words asked about, though it lost a word before', () => {
+    const question = 'Which studios handled the visual effects?';
+    const named = passage('vfx', 'en', ', primarily handled by French studios MPC and Mikros Image, focused on the prosthetic legs.');
+    const answer = composeAnswer(ranking(question, [[named, 12]], { terms: terms(question) }), 0.5);
+    expect(answer.text).toContain('MPC and Mikros Image');
+  });
+
+  it('keeps a title it names beside the words asked about, though it lost a word elsewhere', () => {
+    const question = 'Which Bon Iver song plays on the train journey with the son?';
+    const wash = passage('tracks', 'en', 'Key tracks include Bon Iver\'s "Wash," which opens the film during a train journey with and his young son.');
+    const wolves = passage('ending', 'en', 'Later, Bon Iver\'s "The Wolves (Act I and II)" plays as Sam leaves the hospital.');
+    const answer = composeAnswer(ranking(question, [[wash, 12], [wolves, 11]], { type: 'title', terms: terms(question) }), 0.5);
+    expect(answer.text).toContain('"Wash,"');
+  });
+});
+
 describe('a "who" question whose best sentence names someone away from the words asked about', () => {
   const elsewhere = passage('script', 'en', 'It was co-written by director and his frequent collaborator Thomas Bidegain.');
   const beside = passage('vision', 'en', 'The crew followed the vision of director Jacques Audiard.');

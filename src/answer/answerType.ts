@@ -48,6 +48,16 @@ export function statesOccupation(sentence: string): boolean {
   return STATES_OCCUPATION.test(foldAccents(sentence.toLowerCase()));
 }
 
+const ASKS_ORGANIZATION = /\b(which|what|qual|quais|que) ((record|film|production|distribution|streaming|de streaming) )?(compan(y|ies)|studios?|labels?|services?|platforms?|distributors?|networks?|channels?|publishers?|firms?|broadcasters?|newspapers?|magazines?|websites?|empresas?|estudios?|gravadoras?|distribuidoras?|produtoras?|plataformas?|servicos?|canal|canais|editoras?|jornal|jornais|revistas?)\b/;
+
+/**
+ * Whether a question asks which company, studio, label or service did something ("Which record
+ * company…", "Qual distribuidora…"): its answer is a name, though of no kind the ranker scores.
+ */
+export function asksForOrganization(question: string): boolean {
+  return ASKS_ORGANIZATION.test(foldAccents(question.toLowerCase()));
+}
+
 const ASKS_ACRONYM = /\b(acronyms?|abbreviations?|abbreviated|initials|siglas?|abreviaturas?|abreviad[oa]s?|abreviac\w*)\b/;
 const LETTER_COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, duas: 2, tres: 3, quatro: 4, cinco: 5, seis: 6 };
 const LETTERS = /\b(\d|two|three|four|five|six)[- ]letters?\b|\bde (\d|duas|tres|quatro|cinco|seis) letras\b/;

@@ -1,7 +1,7 @@
 import type { Lang } from '../corpus/types.js';
 import { workTitle } from '../search/describedAs.js';
 import { stem } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, asksOccupation, namesBeside, statesOccupation, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, asksForOrganization, asksOccupation, namesBeside, statesOccupation, type AnswerType } from './answerType.js';
 import { givesAnswerOfType, missingBesideQuestion, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence } from './casting.js';
@@ -118,10 +118,12 @@ function statesAcronym(best: RankedCandidate, ranked: RankedCandidate[], questio
  * Whether the name a question asks for was a link the page lost: "Who organizes the fights?" is
  * not answered by "The fights are organized by .", which names no one, nor "Where was the lake
  * scene shot?" by "…the frozen lake scene shot in ; … the final sequence at the Sheraton Hotel
- * in .", whose only name stands beside other words.
+ * in .", whose only name stands beside other words, nor "Which company acquired the rights?" by
+ * "…acquired by in February 2012".
  */
 function lostTheName(c: RankedCandidate, question: QuestionContext): boolean {
-  if (!NAMED_TYPES.has(question.type) || !missingBesideQuestion(c, question)) return false;
+  const asksName = NAMED_TYPES.has(question.type) || asksForOrganization(question.text);
+  if (!asksName || !missingBesideQuestion(c, question)) return false;
   return !givesAnswerOfType(c, question) || !putsNameBesideQuestion(c, question);
 }
 

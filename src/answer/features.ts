@@ -1,3 +1,4 @@
+import type { Lang } from '../corpus/types.js';
 import { namesDocumentOf } from '../search/describedAs.js';
 import type { Passage, Retrieval } from '../search/retriever.js';
 import { foldAccents, stem, words } from '../search/text.js';
@@ -49,15 +50,24 @@ const WORDS_MISSING = /\s[,.;:](?=\s|$)/;
 
 const HOLES = new RegExp(WORDS_MISSING.source, 'g');
 
+/** An English "by" with no one after it: the page lost the link that named who ("acquired by in February 2012"). */
+const LOST_AGENT = /\bby(?!\s+and\s+large\b)(?=\s+(?:and|or|by|in|of|for|to|on|at|from|with)(?![\w-]))/gi;
+
+/** Where a sentence's holes are: the number of words before each. */
+function holesOf(text: string, lang: Lang): number[] {
+  const punctuated = [...text.matchAll(HOLES)].map((m) => m.index);
+  const agents = lang === 'en' ? [...text.matchAll(LOST_AGENT)].map((m) => m.index + m[0].length) : [];
+  return [...punctuated, ...agents].map((at) => words(text.slice(0, at)).length);
+}
+
 /** How many words either side of a hole count as beside it. */
 const HOLE_REACH = 3;
 
 /** Whether a sentence has words missing beside a word of the question: what is missing is likely what was asked. */
 export function missingBesideQuestion(c: Candidate, q: QuestionContext): boolean {
   const text = c.passage.sentences[c.index]!.sentence.text;
-  // A hole's place: the number of words before it.
-  const holes = [...text.matchAll(HOLES)].map((m) => words(text.slice(0, m.index)).length);
   const lang = c.passage.chunk.lang;
+  const holes = holesOf(text, lang);
   return words(text).some((w, i) => holes.some((h) => i >= h - HOLE_REACH && i < h + HOLE_REACH) && q.terms.has(stem(w, lang)));
 }
 
