@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../src/corpus/types.js';
 import { Bm25Index } from '../src/search/bm25.js';
-import { bundledLexicon } from '../src/search/lexicon.js';
+import { bundledLexicon, glossToEnglish } from '../src/search/lexicon.js';
 import { analyzeQuery } from '../src/search/query.js';
 
 const chunk = (text: string, lang: 'en' | 'pt'): Chunk => ({ id: text, file: `${lang}.txt`, title: '', lang, section: [], text, sentences: [], start: 0, end: text.length });
@@ -59,5 +59,13 @@ describe('a phrase translated into words about films ("trilha sonora" is "film s
     const { groups } = analyzeQuery('Quem fez a trilha sonora?', bundledLexicon(), false);
     expect(index.score(groups, 1).score).toBe(0);
     expect(index.score(groups, 0).score).toBeGreaterThan(0);
+  });
+});
+
+describe('a Portuguese word that stems like another ("publicação" like "público")', () => {
+  it('is translated as itself, not as the other word: the publication, not the audience', () => {
+    const gloss = glossToEnglish('Em que ano foi a publicação do livro?', bundledLexicon());
+    expect(gloss).toContain('publication');
+    expect(gloss).not.toMatch(/audience|advertisement|attendance/);
   });
 });
