@@ -46,16 +46,14 @@ export const SENTENCE_FEATURES = [
  * Punctuation after a space ("composed by , a", "released by ."): scraped pages lose the words of
  * their links, and a sentence with a hole often lacks the very name asked for.
  */
-const WORDS_MISSING = /\s[,.;:](?=\s|$)/;
-
-const HOLES = new RegExp(WORDS_MISSING.source, 'g');
+const PUNCTUATION_HOLE = /\s[,.;:](?=\s|$)/g;
 
 /** An English "by" with no one after it: the page lost the link that named who ("acquired by in February 2012"). */
 const LOST_AGENT = /\bby(?!\s+and\s+large\b)(?=\s+(?:and|or|by|in|of|for|to|on|at|from|with)(?![\w-]))/gi;
 
 /** Where a sentence's holes are: the number of words before each. */
 function holesOf(text: string, lang: Lang): number[] {
-  const punctuated = [...text.matchAll(HOLES)].map((m) => m.index);
+  const punctuated = [...text.matchAll(PUNCTUATION_HOLE)].map((m) => m.index);
   const agents = lang === 'en' ? [...text.matchAll(LOST_AGENT)].map((m) => m.index + m[0].length) : [];
   return [...punctuated, ...agents].map((at) => words(text.slice(0, at)).length);
 }
@@ -143,7 +141,7 @@ export function sentenceFeatures(c: Candidate, q: QuestionContext): number[] {
     numbersNowhere ? 1 : 0,
     answerTokens(text, q.text).size > 0 ? 1 : 0,
     index === 0 ? 1 : 0,
-    WORDS_MISSING.test(text) ? 1 : 0,
+    holesOf(text, passage.chunk.lang).length > 0 ? 1 : 0,
     Math.log(1 + words(text).length) / 4,
   ];
 }
