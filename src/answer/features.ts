@@ -51,11 +51,11 @@ const PUNCTUATION_HOLE = /\s[,.;:](?=\s|$)/g;
 /** An English "by" with no one after it: the page lost the link that named who ("acquired by in February 2012"). */
 const LOST_AGENT = /\bby(?!\s+and\s+large\b)(?=\s+(?:and|or|by|in|of|for|to|on|at|from|with)(?![\w-]))/gi;
 
-/** Where a sentence's holes are: the number of words before each. */
-function holesOf(text: string, lang: Lang): number[] {
+/** Where a sentence's holes are, as character offsets. */
+function holeOffsets(text: string, lang: Lang): number[] {
   const punctuated = [...text.matchAll(PUNCTUATION_HOLE)].map((m) => m.index);
   const agents = lang === 'en' ? [...text.matchAll(LOST_AGENT)].map((m) => m.index + m[0].length) : [];
-  return [...punctuated, ...agents].map((at) => words(text.slice(0, at)).length);
+  return [...punctuated, ...agents];
 }
 
 /** How many words either side of a hole count as beside it. */
@@ -65,7 +65,8 @@ const HOLE_REACH = 3;
 export function missingBesideQuestion(c: Candidate, q: QuestionContext): boolean {
   const text = c.passage.sentences[c.index]!.sentence.text;
   const lang = c.passage.chunk.lang;
-  const holes = holesOf(text, lang);
+  // A hole's place: the number of words before it.
+  const holes = holeOffsets(text, lang).map((at) => words(text.slice(0, at)).length);
   return words(text).some((w, i) => holes.some((h) => i >= h - HOLE_REACH && i < h + HOLE_REACH) && q.terms.has(stem(w, lang)));
 }
 
@@ -141,7 +142,7 @@ export function sentenceFeatures(c: Candidate, q: QuestionContext): number[] {
     numbersNowhere ? 1 : 0,
     answerTokens(text, q.text).size > 0 ? 1 : 0,
     index === 0 ? 1 : 0,
-    holesOf(text, passage.chunk.lang).length > 0 ? 1 : 0,
+    holeOffsets(text, passage.chunk.lang).length > 0 ? 1 : 0,
     Math.log(1 + words(text).length) / 4,
   ];
 }
