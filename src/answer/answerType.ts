@@ -48,7 +48,7 @@ export function statesOccupation(sentence: string): boolean {
   return STATES_OCCUPATION.test(foldAccents(sentence.toLowerCase()));
 }
 
-const ASKS_ORGANIZATION = /\b(which|what|qual|quais|que) ((record|film|production|distribution|streaming|de streaming) )?(compan(y|ies)|studios?|labels?|services?|platforms?|distributors?|networks?|channels?|publishers?|firms?|broadcasters?|newspapers?|magazines?|websites?|empresas?|estudios?|gravadoras?|distribuidoras?|produtoras?|plataformas?|servicos?|canal|canais|editoras?|jornal|jornais|revistas?)\b/;
+const ASKS_ORGANIZATION = /\b(which|what|qual|quais|que) ((record|film|production|distribution|streaming) )?(compan(y|ies)|studios?|labels?|services?|platforms?|distributors?|networks?|channels?|publishers?|firms?|broadcasters?|newspapers?|magazines?|websites?|empresas?|estudios?|gravadoras?|distribuidoras?|produtoras?|plataformas?|servicos?|canal|canais|editoras?|jornal|jornais|revistas?)\b/;
 
 /**
  * Whether a question asks which company, studio, label or service did something ("Which record
