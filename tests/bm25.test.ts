@@ -69,3 +69,12 @@ describe('a Portuguese word that stems like another ("publicação" like "públi
     expect(gloss).not.toMatch(/audience|advertisement|attendance/);
   });
 });
+
+describe('a Portuguese past tense the lexicon lists for one sense ("lançou" as "threw")', () => {
+  it('is translated in its other senses too, so "Qual gravadora lançou…" reaches "label" and "released"', () => {
+    const { groups } = analyzeQuery('Qual gravadora lançou o disco?', bundledLexicon(), false);
+    const terms = (word: string) => groups.find((g) => g.word === word)!.variants.map((v) => v.term);
+    expect(terms('lançou')).toEqual(expect.arrayContaining(['releas', 'threw']));
+    expect(terms('gravadora')).toContain('label');
+  });
+});
