@@ -92,6 +92,30 @@ describe('a best sentence that lost a name beside the words asked about', () => 
     expect(answer.abstained).toBe(true);
   });
 
+  it('gives way, for which company, to a nearly as good sentence that names one where it lost the name', () => {
+    const question = 'Which label released the album?';
+    const lost = passage('score', 'en', 'The album runs 43 minutes across 18 cues, released by .');
+    const named = passage('songs', 'en', 'The full , compiling the songs, was released by Polydor on May 14, 2012.');
+    const answer = composeAnswer(ranking(question, [[lost, 12], [named, 10]], { terms: terms('label released album') }), 0.5);
+    expect(answer.text).toContain('released by Polydor');
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['songs']);
+  });
+
+  it('does not give way, for which company, to a sentence whose name stands beside other words of the question', () => {
+    const question = 'Which company acquired the rights to the film in February 2012?';
+    const lost = passage('sales', 'en', 'The rights were acquired by in February 2012.');
+    const award = passage('awards', 'en', 'The film won Best Film at the 2012 London Film Festival.');
+    const answer = composeAnswer(ranking(question, [[lost, 12], [award, 11]], { terms: terms('company acquired rights film February 2012') }), 0.5);
+    expect(answer.abstained).toBe(true);
+  });
+
+  it('makes the bot say the documents do not say which company, when the only name stands after the hole', () => {
+    const question = 'Which company distributed the DVD in the United States?';
+    const lost = passage('dvd', 'en', 'The U.S. edition followed in 2013, also distributed by , including English subtitles.');
+    const answer = composeAnswer(ranking(question, [[lost, 12]], { terms: terms('company distributed DVD United States') }), 0.5);
+    expect(answer.abstained).toBe(true);
+  });
+
   it('answers which studios when it names them right after the words asked about, though it lost a word before', () => {
     const question = 'Which studios handled the visual effects?';
     const named = passage('vfx', 'en', ', primarily handled by French studios MPC and Mikros Image, focused on the prosthetic legs.');
@@ -108,7 +132,7 @@ describe('a best sentence that lost a name beside the words asked about', () => 
   });
 });
 
-describe('a "who" question whose best sentence names someone away from the words asked about', () => {
+describe('a "who" or "which company" question whose best sentence names someone away from the words asked about', () => {
   const elsewhere = passage('script', 'en', 'It was co-written by director and his frequent collaborator Thomas Bidegain.');
   const beside = passage('vision', 'en', 'The crew followed the vision of director Jacques Audiard.');
   const asked: Partial<QuestionContext> = { type: 'person', terms: new Set([stem('director', 'en')]) };
@@ -116,6 +140,15 @@ describe('a "who" question whose best sentence names someone away from the words
   it('gives way to a nearly as good sentence that names someone right after them', () => {
     const answer = composeAnswer(ranking('Who is the director?', [[elsewhere, 12], [beside, 11]], asked), 0.5);
     expect(answer.text).toContain('Jacques Audiard');
+  });
+
+  it('gives way, for which company, to a nearly as good sentence that names one right after them', () => {
+    const question = 'Qual gravadora lançou a trilha sonora?';
+    const unnamed = passage('score', 'en', 'Released in May 2012, the score is sparse and minimalist.');
+    const named = passage('songs', 'en', 'The album was released by Polydor on May 14, 2012.');
+    const released: Partial<QuestionContext> = { lang: 'pt', terms: new Set([stem('released', 'en'), 'score']) };
+    const answer = composeAnswer(ranking(question, [[unnamed, 12], [named, 10.5]], released), 0.5);
+    expect(answer.text).toContain('released by Polydor');
   });
 
   it('stays when that sentence is much weaker', () => {

@@ -2,7 +2,7 @@ import type { Lang } from '../corpus/types.js';
 import { workTitle } from '../search/describedAs.js';
 import { stem } from '../search/text.js';
 import { acronymsIn, answerTokens, askedAcronym, asksForOrganization, asksOccupation, namesBeside, statesOccupation, type AnswerType } from './answerType.js';
-import { givesAnswerOfType, missingBesideQuestion, type Candidate, type QuestionContext } from './features.js';
+import { betweenHoles, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence } from './casting.js';
 import { unnamedRole } from './roles.js';
@@ -55,8 +55,12 @@ const HOLE_MARGIN = 3;
  * kind of answer asked for without such a hole, that one answers.
  */
 function filledIn(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
-  if (!NAMED_TYPES.has(question.type) || !missingBesideQuestion(best, question)) return best;
-  return nearlyAsGood(best, ranked, HOLE_MARGIN, (c) => givesAnswerOfType(c, question) && !missingBesideQuestion(c, question));
+  const ofNamedType = NAMED_TYPES.has(question.type);
+  if ((!ofNamedType && !asksForOrganization(question.text)) || !missingBesideQuestion(best, question)) return best;
+  // An organization is no kind the ranker scores: a name must follow the words the best sentence lost one after ("released by Polydor" for "released by .").
+  const lost = questionTermsBeforeHoles(best, question);
+  const names = (c: RankedCandidate) => (ofNamedType ? givesAnswerOfType(c, question) : putsNameBeside(c, question, (t) => lost.has(t)));
+  return nearlyAsGood(best, ranked, HOLE_MARGIN, (c) => names(c) && !missingBesideQuestion(c, question));
 }
 
 /** How far below the best a sentence that gives the kind of answer asked for may score and still be taken. */
@@ -74,19 +78,27 @@ function givesKindAsked(best: RankedCandidate, ranked: RankedCandidate[], questi
 /** How far below the best a sentence that names someone right beside the question's words may score and still be taken. */
 const BESIDE_MARGIN = 2;
 
+/** Whether a sentence gives a name right after a word whose index term `isAsked` accepts. */
+function putsNameBeside(c: Candidate, question: QuestionContext, isAsked: (term: string) => boolean): boolean {
+  const lang = c.passage.chunk.lang;
+  return betweenHoles(sentenceOf(c).sentence.text, lang).some((part) => namesBeside(part, `${question.text} ${c.passage.chunk.title}`, (t) => isAsked(stem(t, lang))));
+}
+
 /** Whether a sentence gives a name right after a word of the question: "director Jacques Audiard" for "Who is the director?". */
 function putsNameBesideQuestion(c: Candidate, question: QuestionContext): boolean {
-  const lang = c.passage.chunk.lang;
-  return namesBeside(sentenceOf(c).sentence.text, `${question.text} ${c.passage.chunk.title}`, (t) => question.terms.has(stem(t, lang)));
+  return putsNameBeside(c, question, (t) => question.terms.has(t));
 }
 
 /**
  * "Who is the director?" is answered by the sentence that puts a name right beside "director",
  * rather than by one that names someone else further on ("…by director and his collaborator
- * Thomas Bidegain"), when it scores nearly as well.
+ * Thomas Bidegain"), when it scores nearly as well; "Qual gravadora lançou…?" by "…released by
+ * Polydor" rather than "Released in May 2012, the score…".
  */
 function namedBeside(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
-  if (question.type !== 'person' || putsNameBesideQuestion(best, question)) return best;
+  // "Which company…" whose best sentence lost a name beside the question's words is for `filledIn` and `lostTheName` to settle.
+  const asksCompany = asksForOrganization(question.text) && !missingBesideQuestion(best, question);
+  if ((question.type !== 'person' && !asksCompany) || putsNameBesideQuestion(best, question)) return best;
   return nearlyAsGood(best, ranked, BESIDE_MARGIN, (c) => putsNameBesideQuestion(c, question));
 }
 

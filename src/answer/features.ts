@@ -58,16 +58,33 @@ function holeOffsets(text: string, lang: Lang): number[] {
   return [...punctuated, ...agents];
 }
 
+/** The pieces of a sentence between its holes: words on either side of one were never beside each other. */
+export function betweenHoles(text: string, lang: Lang): string[] {
+  const cuts = holeOffsets(text, lang).sort((a, b) => a - b);
+  return [0, ...cuts].map((from, i) => text.slice(from, cuts[i] ?? text.length));
+}
+
 /** How many words either side of a hole count as beside it. */
 const HOLE_REACH = 3;
 
-/** Whether a sentence has words missing beside a word of the question: what is missing is likely what was asked. */
-export function missingBesideQuestion(c: Candidate, q: QuestionContext): boolean {
+/** The index terms of the question's words that stand up to `before` words before a hole in a sentence, or `after` words after it. */
+function questionTermsNearHoles(c: Candidate, q: QuestionContext, before: number, after: number): Set<string> {
   const text = c.passage.sentences[c.index]!.sentence.text;
   const lang = c.passage.chunk.lang;
   // A hole's place: the number of words before it.
   const holes = holeOffsets(text, lang).map((at) => words(text.slice(0, at)).length);
-  return words(text).some((w, i) => holes.some((h) => i >= h - HOLE_REACH && i < h + HOLE_REACH) && q.terms.has(stem(w, lang)));
+  const near = words(text).filter((_, i) => holes.some((h) => i >= h - before && i < h + after));
+  return new Set(near.map((w) => stem(w, lang)).filter((t) => q.terms.has(t)));
+}
+
+/** Whether a sentence has words missing beside a word of the question: what is missing is likely what was asked. */
+export function missingBesideQuestion(c: Candidate, q: QuestionContext): boolean {
+  return questionTermsNearHoles(c, q, HOLE_REACH, HOLE_REACH).size > 0;
+}
+
+/** The question's words (index terms) right before a hole: a name lost there followed them ("released by ."). */
+export function questionTermsBeforeHoles(c: Candidate, q: QuestionContext): Set<string> {
+  return questionTermsNearHoles(c, q, HOLE_REACH, 0);
 }
 
 /** The numbers in a text (years, amounts), "25,8" read as "25.8". */
