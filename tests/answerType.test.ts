@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, asksForOrganization, asksOccupation, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, asksForOrganization, asksOccupation, numberBefore, statesOccupation } from '../src/answer/answerType.js';
+import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
   it('is a date when the question asks when, in English or Portuguese', () => {
@@ -53,6 +54,22 @@ describe('questions that ask which company, studio or service', () => {
   it('are told by the word for the organization after "which" or "qual", in English or Portuguese', () => {
     for (const q of ['Which record company released the soundtrack?', 'What streaming service carried it?', 'Qual distribuidora lançou o filme na Itália?', 'Que estúdio fez os efeitos?']) expect(asksForOrganization(q), q).toBe(true);
     for (const q of ['Which film won the Palme d\'Or?', 'Who distributed the film?', 'Did the company make a profit?']) expect(asksForOrganization(q), q).toBe(false);
+  });
+});
+
+describe('a number that counts what a "how many" question counts', () => {
+  const awards = (text: string) => numberBefore(words(text), (t) => /^(awards?|premios?|prêmios?)$/.test(t));
+
+  it('is a count in digits or words just before the thing counted', () => {
+    expect(awards('It won 4 awards that night.')).toBe(true);
+    expect(awards('It won four major awards.')).toBe(true);
+    expect(awards('Recebeu quatro prêmios.')).toBe(true);
+  });
+
+  it('is not an ordinal, which names an edition rather than counting', () => {
+    expect(awards('At the 18th Lumière Awards it was nominated.')).toBe(false);
+    expect(awards('No 18º prêmio Lumière.')).toBe(false);
+    expect(awards('Its first awards came in 2013.')).toBe(false);
   });
 });
 

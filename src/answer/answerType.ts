@@ -91,9 +91,20 @@ export function countedWord(question: string): string | undefined {
   return foldAccents(question.toLowerCase()).match(/\b(?:how many|quant[oa]s)\s+([\p{L}]+)/u)?.[1];
 }
 
+/** What turns a number into an ordinal, as a word of its own: "18th" reads as "18", "th". */
+const ORDINAL_SUFFIX = /^(st|nd|rd|th|º|ª)$/;
+const ORDINAL_WORD = /^(first|second|third|fourth|fifth|primeir[oa]s?|segund[oa]s?|terceir[oa]s?)$/;
+
+/** Whether a token counts something: a number in digits or words, but not an ordinal ("the 18th Lumière Awards"). */
+function isCount(tokens: readonly string[], i: number): boolean {
+  const t = tokens[i]!;
+  if (/^\d/.test(t)) return !ORDINAL_SUFFIX.test(tokens[i + 1] ?? '');
+  return NUMBER_WORD.test(t) && !ORDINAL_WORD.test(t);
+}
+
 /** Whether a number (in digits or words) appears just before one of `terms`, as in "eight weeks". */
 export function numberBefore(tokens: readonly string[], isTerm: (token: string) => boolean): boolean {
-  return tokens.some((t, i) => (/^\d/.test(t) || NUMBER_WORD.test(t)) && tokens.slice(i + 1, i + 4).some(isTerm));
+  return tokens.some((_, i) => isCount(tokens, i) && tokens.slice(i + 1, i + 4).some(isTerm));
 }
 
 /**
