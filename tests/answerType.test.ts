@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, asksForOrganization, asksOccupation, numberBefore, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedWhoIs, asksForOrganization, asksOccupation, describes, numberBefore, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -54,6 +54,33 @@ describe('questions that ask which company, studio or service', () => {
   it('are told by the word for the organization after "which" or "qual", in English or Portuguese', () => {
     for (const q of ['Which record company released the soundtrack?', 'What streaming service carried it?', 'Qual distribuidora lançou o filme na Itália?', 'Que estúdio fez os efeitos?']) expect(asksForOrganization(q), q).toBe(true);
     for (const q of ['Which film won the Palme d\'Or?', 'Who distributed the film?', 'Did the company make a profit?']) expect(asksForOrganization(q), q).toBe(false);
+  });
+});
+
+describe('questions that ask who someone named is', () => {
+  it('ask about the name, in English or Portuguese, and ask for no other name', () => {
+    expect(askedWhoIs('Who is Stéphanie?')).toBe('Stéphanie');
+    expect(askedWhoIs('Quem é o Alain?')).toBe('Alain');
+    expect(askedWhoIs('Who was Juliette Welfling?')).toBe('Juliette Welfling');
+    expect(answerType('Who is Stéphanie?')).toBe('any');
+  });
+
+  it('do not include questions that ask for a person by what they are', () => {
+    expect(askedWhoIs('Who is the director?')).toBeUndefined();
+    expect(askedWhoIs("Who is Ali's sister?")).toBeUndefined();
+    expect(answerType("Who is Ali's sister?")).toBe('person');
+  });
+
+  it('are answered by a sentence that says who they are, by any part of the name and with or without accents', () => {
+    expect(describes('He meets Stephanie, a killer whale trainer.', 'Stéphanie')).toBe(true);
+    expect(describes('Cotillard, an established star, was cast.', 'Marion Cotillard')).toBe(true);
+    expect(describes('Alain é boxeador.', 'Alain')).toBe(true);
+    expect(describes('Stéphanie trabalha como treinadora.', 'Stéphanie')).toBe(true);
+  });
+
+  it('are not answered by a sentence that only mentions them', () => {
+    expect(describes('Um dia ela se lembra de Alain e decide ligar para ele.', 'Alain')).toBe(false);
+    expect(describes('Céline Sallette embodies Louise, a friend of Stéphanie.', 'Stéphanie')).toBe(false);
   });
 });
 

@@ -112,6 +112,21 @@ describe('answers from the real corpus', () => {
     expect(answer.text).toContain('(BAFTA)');
   });
 
+  it('answers who someone named is with a sentence that says who they are, in the language of the question', async () => {
+    const stephanie = (await knowledge.ask('Who is Stéphanie?')).answer;
+    expect(stephanie.text).toContain('Stéphanie, a killer whale trainer');
+    const alain = (await knowledge.ask('Quem é Alain?')).answer;
+    expect(alain.abstained).toBe(false);
+    expect(alain.citations[0]!.chunk.lang).toBe('pt');
+    expect(alain.text).toMatch(/Alain, um homem desempregado|Alain é boxeador/);
+  });
+
+  it('names the record label in either language from the sentence that names it, not one that lost it', async () => {
+    for (const question of ['Which record company released the soundtrack?', 'Qual gravadora lançou a trilha sonora?']) {
+      expect((await knowledge.ask(question)).answer.text, question).toContain('released by Polydor');
+    }
+  });
+
   it('only cites passages it shows, each quoting its source file exactly', async () => {
     const result = await knowledge.ask('Who plays Anna, Ali\'s sister?');
     for (const c of result.answer.citations) {

@@ -132,6 +132,23 @@ describe('a best sentence that lost a name beside the words asked about', () => 
   });
 });
 
+describe('a question that asks who someone named is', () => {
+  const asked: Partial<QuestionContext> = { terms: new Set([stem('Stéphanie', 'en')]) };
+  const mentions = passage('louise', 'en', 'Céline Sallette embodies Louise, a close friend of Stéphanie.');
+  const says = passage('story', 'en', 'He forms a bond with Stéphanie, a killer whale trainer.');
+
+  it('is answered by a sentence that says who they are, however much better one that only mentions them scores', () => {
+    const answer = composeAnswer(ranking('Who is Stéphanie?', [[mentions, 18], [says, 12]], asked), 0.5);
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['story']);
+  });
+
+  it('prefers such a sentence in the language of the question', () => {
+    const portuguese = passage('sinopse', 'pt', 'Stéphanie trabalha como treinadora de baleias orcas.');
+    const answer = composeAnswer(ranking('Who is Stéphanie?', [[mentions, 18], [portuguese, 15], [says, 12]], asked), 0.5);
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['story']);
+  });
+});
+
 describe('a "who" or "which company" question whose best sentence names someone away from the words asked about', () => {
   const elsewhere = passage('script', 'en', 'It was co-written by director and his frequent collaborator Thomas Bidegain.');
   const beside = passage('vision', 'en', 'The crew followed the vision of director Jacques Audiard.');

@@ -119,7 +119,42 @@ function withoutRelatives(question: string): string {
   return question.replace(/(\p{L}+)(\s+)(who|whom|whose|where|quem|onde)\b/gu, (whole, before: string, space: string) => (ASKING_AFTER.has(before) ? whole : before + space));
 }
 
+/** "Who is Stéphanie?", "Quem é o Alain?": a question about someone it names, whose answer describes them rather than naming anyone. */
+const WHO_IS_NAMED = /^\W*(?:[Ww]ho|[Qq]uem)\s+(?:is|was|are|were|é|e|era|foi|são|sao)\s+(?:(?:the|a|o|os|as)\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s*[?!.]*\s*$/u;
+
+/** The name a "Who is Stéphanie?" question asks about, if it is one. */
+export function askedWhoIs(question: string): string | undefined {
+  return question.match(WHO_IS_NAMED)?.[1];
+}
+
+const ACCENTED: Record<string, string> = { a: 'aáàâãä', e: 'eéèêë', i: 'iíìîï', o: 'oóòôõö', u: 'uúùûü', c: 'cç', n: 'nñ' };
+
+/** A pattern for a word with or without its accents ("Stéphanie", "Stephanie"). */
+function accentBlind(word: string): string {
+  return [...foldAccents(word)].map((ch) => {
+    const forms = ACCENTED[ch.toLowerCase()];
+    if (!forms) return ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return `[${ch === ch.toLowerCase() ? forms : forms.toUpperCase()}]`;
+  }).join('');
+}
+
+/**
+ * Whether a sentence says who someone is, by any part of their name: "Stéphanie, a killer whale
+ * trainer", "Cotillard, an established star", "Anna, Ali's sister", "Alain é boxeador",
+ * "Stéphanie trabalha como…".
+ */
+export function describes(sentence: string, name: string): boolean {
+  const parts = name.split(/\s+/).filter((part) => part.length >= 3).map(accentBlind);
+  if (parts.length === 0) return false;
+  const describing = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?:,\\s+(?:a|an|the|his|her|their|um|uma|o|seu|sua|\\p{Lu}[\\p{L}-]*'s)\\s|\\s+(?:is|was|é|era|foi|works as|worked as|trabalha como|trabalhava como)\\s)`,
+    'u',
+  );
+  return describing.test(sentence);
+}
+
 export function answerType(question: string): AnswerType {
+  if (WHO_IS_NAMED.test(question)) return 'any';
   const q = withoutRelatives(foldAccents(question.toLowerCase()));
   return QUESTION_KINDS.find(([, pattern]) => pattern.test(q))?.[0] ?? 'any';
 }

@@ -1,7 +1,7 @@
 import type { Lang } from '../corpus/types.js';
 import { workTitle } from '../search/describedAs.js';
 import { stem } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, asksForOrganization, asksOccupation, namesBeside, statesOccupation, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedWhoIs, asksForOrganization, describes, asksOccupation, namesBeside, statesOccupation, type AnswerType } from './answerType.js';
 import { betweenHoles, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence } from './casting.js';
@@ -116,6 +116,20 @@ function saysOccupation(best: RankedCandidate, ranked: RankedCandidate[], questi
 }
 
 /**
+ * "Who is Stéphanie?" is answered by the best sentence that says who she is ("…Stéphanie, a killer
+ * whale trainer"), in the asker's language when one does, however much better one that merely
+ * mentions her scores: every sentence that names her matches the question equally well.
+ */
+function saysWhoTheyAre(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
+  const name = askedWhoIs(question.text);
+  if (!name) return best;
+  // "…transformed into Stéphanie, a female , enabling…" lost what she is.
+  const says = (c: RankedCandidate) => describes(sentenceOf(c).sentence.text, name) && !missingBesideQuestion(c, question);
+  if (says(best)) return best;
+  return ranked.find((c) => says(c) && c.passage.chunk.lang === question.lang) ?? ranked.find(says) ?? best;
+}
+
+/**
  * "Which guild, known by a three-letter acronym, …?" is answered only by a sentence that states
  * such an acronym, when one was read, however much better one that names the guild in words scores.
  */
@@ -209,6 +223,7 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
     (c) => namedBeside(c, ranked, context),
     (c) => saysOccupation(c, ranked, question),
     (c) => statesAcronym(c, ranked, question),
+    (c) => saysWhoTheyAre(c, ranked, context),
   ];
   const first = cast ?? steps.reduce((c, step) => step(c), best);
   if (lostTheName(first, context)) return notCovered;
