@@ -159,6 +159,14 @@ describe('a "who" or "which company" question whose best sentence names someone 
     expect(answer.text).toContain('Jacques Audiard');
   });
 
+  it('gives way although a name follows the title of the work, which names the film again and not who made it', () => {
+    const titled = passage('Rust and Bone', 'en', "The screenplay for Rust and Bone (De rouille et d'os) was co-written by director and his frequent collaborator Thomas Bidegain.");
+    const named = passage('Legacy', 'en', 'Director Jacques Audiard saw Rust and Bone solidify his reputation.');
+    const terms = new Set(['director', 'rust', 'bone'].map((w) => stem(w, 'en')));
+    const answer = composeAnswer(ranking('Who is the director of Rust and Bone?', [[titled, 12], [named, 10.5]], { type: 'person', terms }), 0.5);
+    expect(answer.text).toContain('Jacques Audiard');
+  });
+
   it('gives way, for which company, to a nearly as good sentence that names one right after them', () => {
     const question = 'Qual gravadora lançou a trilha sonora?';
     const unnamed = passage('score', 'en', 'Released in May 2012, the score is sparse and minimalist.');

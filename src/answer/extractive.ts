@@ -1,6 +1,6 @@
 import type { Lang } from '../corpus/types.js';
 import { workTitle } from '../search/describedAs.js';
-import { stem } from '../search/text.js';
+import { stem, words } from '../search/text.js';
 import { acronymsIn, answerTokens, askedAcronym, askedWhoIs, asksForOrganization, describes, asksOccupation, namesBeside, statesOccupation, type AnswerType } from './answerType.js';
 import { betweenHoles, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
@@ -84,9 +84,15 @@ function putsNameBeside(c: Candidate, question: QuestionContext, isAsked: (term:
   return betweenHoles(sentenceOf(c).sentence.text, lang).some((part) => namesBeside(part, `${question.text} ${c.passage.chunk.title}`, (t) => isAsked(stem(t, lang))));
 }
 
-/** Whether a sentence gives a name right after a word of the question: "director Jacques Audiard" for "Who is the director?". */
+/**
+ * Whether a sentence gives a name right after a word of the question: "director Jacques Audiard"
+ * for "Who is the director?". Not after the title of the work: "Rust and Bone (De rouille et d'os)"
+ * names the film again, not who directed it.
+ */
 function putsNameBesideQuestion(c: Candidate, question: QuestionContext): boolean {
-  return putsNameBeside(c, question, (t) => question.terms.has(t));
+  const lang = c.passage.chunk.lang;
+  const title = new Set(words(workTitle(c.passage.chunk.title)).map((w) => stem(w, lang)));
+  return putsNameBeside(c, question, (t) => question.terms.has(t) && !title.has(t));
 }
 
 /**
