@@ -121,6 +121,12 @@ describe('answers from the real corpus', () => {
     expect(alain.text).toMatch(/Alain, um homem desempregado|Alain é boxeador/);
   });
 
+  it('names the cinematographer in either language, not the director whose title a translation shares', async () => {
+    for (const question of ['Who was the cinematographer?', 'Quem foi o diretor de fotografia?']) {
+      expect((await knowledge.ask(question)).answer.text, question).toContain('Stéphane Fontaine');
+    }
+  });
+
   it('names the record label in either language from the sentence that names it, not one that lost it', async () => {
     for (const question of ['Which record company released the soundtrack?', 'Qual gravadora lançou a trilha sonora?']) {
       expect((await knowledge.ask(question)).answer.text, question).toContain('released by Polydor');

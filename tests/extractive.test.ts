@@ -16,7 +16,8 @@ function passage(id: string, lang: Lang, text: string, coverage = 0.5): Passage 
 /** A ranking of the given passages' sentences with the given scores, for an English question. */
 function ranking(question: string, scored: [Passage, number][], asked: Partial<QuestionContext> = {}): Ranking {
   const ranked: RankedCandidate[] = scored.map(([p, score], rank) => ({ passage: p, rank, index: 0, score }));
-  const context: QuestionContext = { text: question, lang: 'en', type: 'any', numbers: [], counted: new Set(), terms: new Set(), aboutAwards: false, ...asked };
+  // Unless a test says otherwise, the question's words are all its own (no translations).
+  const context: QuestionContext = { text: question, lang: 'en', type: 'any', numbers: [], counted: new Set(), terms: new Set(), ownTerms: asked.terms ?? new Set(), aboutAwards: false, ...asked };
   const passages = scored.map(([p]) => p);
   return {
     retrieval: { query: { text: question, lang: 'en', groups: [], denseTexts: [question] }, unknownWords: [], wordWeights: [], passages, native: passages, timings: { embed: 0, dense: 0, lexical: 0, fusion: 0 } },
@@ -157,6 +158,15 @@ describe('a "who" or "which company" question whose best sentence names someone 
   it('gives way to a nearly as good sentence that names someone right after them', () => {
     const answer = composeAnswer(ranking('Who is the director?', [[elsewhere, 12], [beside, 11]], asked), 0.5);
     expect(answer.text).toContain('Jacques Audiard');
+  });
+
+  it('gives way to a sentence that names someone after the asker\'s own word, not after a word only its translation shares', () => {
+    const director = passage('crew', 'en', "The crew was assembled to align the film's vision with director Jacques Audiard's realism.");
+    const cinematographer = passage('camera', 'en', 'Cinematographer Stéphane Fontaine was brought on to capture the coast.');
+    // "cinematographer" translates as "director de fotografia", whose "director" is also an English word.
+    const words: Partial<QuestionContext> = { type: 'person', terms: new Set(['cinematograph', 'director', 'fotograf']), ownTerms: new Set(['cinematograph']) };
+    const answer = composeAnswer(ranking('Who was the cinematographer?', [[director, 12], [cinematographer, 11]], words), 0.5);
+    expect(answer.text).toContain('Stéphane Fontaine');
   });
 
   it('gives way although a name follows the title of the work, which names the film again and not who made it', () => {

@@ -92,7 +92,9 @@ function putsNameBeside(c: Candidate, question: QuestionContext, isAsked: (term:
 function putsNameBesideQuestion(c: Candidate, question: QuestionContext): boolean {
   const lang = c.passage.chunk.lang;
   const title = new Set(words(workTitle(c.passage.chunk.title)).map((w) => stem(w, lang)));
-  return putsNameBeside(c, question, (t) => question.terms.has(t) && !title.has(t));
+  // In the asker's language, the asker's own words: "cinematographer" is translated "director de fotografia", but "director Jacques Audiard" names no cinematographer.
+  const asked = lang === question.lang ? question.ownTerms : question.terms;
+  return putsNameBeside(c, question, (t) => asked.has(t) && !title.has(t));
 }
 
 /**

@@ -110,6 +110,8 @@ export interface QuestionContext {
   counted: Set<string>;
   /** Index terms of every question word. */
   terms: Set<string>;
+  /** Index terms of the question's own words, without their translations. */
+  ownTerms: Set<string>;
   /** Whether the question asks about awards: then a sentence that names one answers it. */
   aboutAwards: boolean;
 }
@@ -118,7 +120,7 @@ export function questionContext(retrieval: Retrieval): QuestionContext {
   const { text, lang, groups } = retrieval.query;
   const word = countedWord(text);
   const group = word ? groups.find((g) => foldAccents(g.word) === word) : undefined;
-  return { text, lang, type: answerType(text), numbers: numbersIn(text), counted: new Set(group?.variants.map((v) => v.term)), terms: new Set(groups.flatMap((g) => g.variants.map((v) => v.term))), aboutAwards: asksAboutAwards(text) };
+  return { text, lang, type: answerType(text), numbers: numbersIn(text), counted: new Set(group?.variants.map((v) => v.term)), terms: new Set(groups.flatMap((g) => g.variants.map((v) => v.term))), ownTerms: new Set(groups.flatMap((g) => [stem(g.word, lang), stem(foldAccents(g.word), lang)])), aboutAwards: asksAboutAwards(text) };
 }
 
 /** Whether a sentence holds the kind of answer the question asks for (always, for questions of no particular kind). */
