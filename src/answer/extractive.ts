@@ -1,7 +1,7 @@
 import type { Lang } from '../corpus/types.js';
 import { workTitle } from '../search/describedAs.js';
 import { stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedWhoIs, asksForOrganization, describes, asksOccupation, namesBeside, statesOccupation, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedWhoIs, asksForOrganization, asksOccupation, describes, namesBeside, statesOccupation, type AnswerType } from './answerType.js';
 import { betweenHoles, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence } from './casting.js';
