@@ -1,5 +1,5 @@
 import { isDictionaryWord } from '../search/lexicon.js';
-import { foldAccents, isStopword, words } from '../search/text.js';
+import { escapeRegExp, foldAccents, isStopword, words } from '../search/text.js';
 
 /** What kind of answer a question asks for, from its question words (English and Portuguese). */
 export type AnswerType = 'money' | 'percent' | 'duration' | 'date' | 'age' | 'count' | 'number' | 'person' | 'title' | 'place' | 'name' | 'any';
@@ -133,7 +133,7 @@ const ACCENTED: Record<string, string> = { a: 'aáàâãä', e: 'eéèêë', i: 
 function accentBlind(word: string): string {
   return [...foldAccents(word)].map((ch) => {
     const forms = ACCENTED[ch.toLowerCase()];
-    if (!forms) return ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (!forms) return escapeRegExp(ch);
     return `[${ch === ch.toLowerCase() ? forms : forms.toUpperCase()}]`;
   }).join('');
 }

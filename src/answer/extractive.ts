@@ -1,6 +1,6 @@
 import type { Lang } from '../corpus/types.js';
 import { workTitle } from '../search/describedAs.js';
-import { stem, words } from '../search/text.js';
+import { escapeRegExp, stem, words } from '../search/text.js';
 import { acronymsIn, answerTokens, askedAcronym, askedWhoIs, asksForOrganization, asksOccupation, describes, namesBeside, statesOccupation, type AnswerType } from './answerType.js';
 import { betweenHoles, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
@@ -170,7 +170,7 @@ const sameSentence = (a: Candidate, b: Candidate) => a.passage.chunk.file === b.
 /** The question without the documents' titles, whose "and" ("Rust and Bone") joins no two questions. */
 function withoutTitles(question: string, ranked: RankedCandidate[]): string {
   const titles = new Set(ranked.map((c) => workTitle(c.passage.chunk.title)).filter((t) => t !== ''));
-  const escaped = [...titles].map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = [...titles].map(escapeRegExp);
   return escaped.length ? question.replace(new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), ' ') : question;
 }
 

@@ -18,6 +18,11 @@ function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) =>
   return value;
 }
 
+/** Text that a regular expression matches literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export function foldAccents(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '');
 }
