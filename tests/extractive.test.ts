@@ -151,7 +151,7 @@ describe('a question that asks who someone named is', () => {
 });
 
 describe('a "who" or "which company" question whose best sentence names someone away from the words asked about', () => {
-  const elsewhere = passage('script', 'en', 'It was co-written by director and his frequent collaborator Thomas Bidegain.');
+  const elsewhere = passage('script', 'en', 'It was co-written by the director and his frequent collaborator Thomas Bidegain.');
   const beside = passage('vision', 'en', 'The crew followed the vision of director Jacques Audiard.');
   const asked: Partial<QuestionContext> = { type: 'person', terms: new Set([stem('director', 'en')]) };
 
@@ -184,6 +184,13 @@ describe('a "who" or "which company" question whose best sentence names someone 
     const released: Partial<QuestionContext> = { lang: 'pt', terms: new Set([stem('released', 'en'), 'score']) };
     const answer = composeAnswer(ranking(question, [[unnamed, 12], [named, 10.5]], released), 0.5);
     expect(answer.text).toContain('released by Polydor');
+  });
+
+  it('gives way, even when much weaker, where the page lost the name right after the role asked about ("by director and")', () => {
+    const lostAfterRole = passage('writing', 'en', 'The screenplay was co-written by director and his frequent collaborator Thomas Bidegain.');
+    const answer = composeAnswer(ranking('Who is the director?', [[lostAfterRole, 12], [beside, 9.5]], asked), 0.5);
+    expect(answer.text).toContain('Jacques Audiard');
+    expect(answer.text).not.toContain('Bidegain');
   });
 
   it('stays when that sentence is much weaker', () => {

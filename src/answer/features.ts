@@ -51,11 +51,19 @@ const PUNCTUATION_HOLE = /\s[,.;:](?=\s|$)/g;
 /** An English "by" with no one after it: the page lost the link that named who ("acquired by in February 2012"). */
 const LOST_AGENT = /\bby(?!\s+and\s+large\b)(?=\s+(?:and|or|by|in|of|for|to|on|at|from|with)(?![\w-]))/gi;
 
+/**
+ * An English role with no name after it: "co-written by director and his collaborator" lost the
+ * director's name. A bare agent noun ("director", "composer", "novelist") after "by" or "with" is
+ * followed by a name, not by "and".
+ */
+const LOST_NAMED_ROLE = /\b(?:by|with)\s+[a-z]+(?:or|er|ist|ian)(?=\s+(?:and|or)\s)/g;
+
 /** Where a sentence's holes are, as character offsets. */
 function holeOffsets(text: string, lang: Lang): number[] {
   const punctuated = [...text.matchAll(PUNCTUATION_HOLE)].map((m) => m.index);
-  const agents = lang === 'en' ? [...text.matchAll(LOST_AGENT)].map((m) => m.index + m[0].length) : [];
-  return [...punctuated, ...agents];
+  if (lang !== 'en') return punctuated;
+  const lost = [...text.matchAll(LOST_AGENT), ...text.matchAll(LOST_NAMED_ROLE)];
+  return [...punctuated, ...lost.map((m) => m.index + m[0].length)];
 }
 
 /** The pieces of a sentence between its holes: words on either side of one were never beside each other. */
