@@ -26,6 +26,13 @@ describe('the kind of answer a question asks for', () => {
     expect(answerType('How many stories does the collection contain?')).toBe('count');
   });
 
+  it('is a duration when the question names a running time, not when something is "in the running"', () => {
+    expect(answerType('What is the running time?')).toBe('duration');
+    expect(answerType("What's the film's runtime?")).toBe('duration');
+    expect(answerType('Qual é a duração do filme?')).toBe('duration');
+    expect(answerType('Was the picture in the running for any award?')).toBe('any');
+  });
+
   it('is a person for "who", but not when "who" or "where" only opens a relative clause', () => {
     expect(answerType('Who composed the score?')).toBe('person');
     expect(answerType('After the accident, who calls whom?')).toBe('person');

@@ -11,7 +11,7 @@ export const NUMERIC_TYPES: ReadonlySet<AnswerType> = new Set(['money', 'percent
 const QUESTION_KINDS: [AnswerType, RegExp][] = [
   ['percent', /\b(percent(age)?|what share|what proportion|porcentagem|percentual|que parte)\b/],
   ['money', /\b(how much\b.*\b(money|cost|budget|gross|earn|make|made|spend|spent|bring|brought|take|took|raise|pay|paid)|budget|box office|quanto\b.*\b(dinheiro|custou|faturou|arrecadou|rendeu|ganhou|gastou|custa)|orcamento|bilheteria)/],
-  ['duration', /\b(how long|for how many (days|weeks|months|years)|quanto tempo|por quanto tempo|durante quanto|quanto dura|duracao)\b/],
+  ['duration', /\b(how long|for how many (days|weeks|months|years)|quanto tempo|por quanto tempo|durante quanto|quanto dura|duracao|running time|run time|runtime|length)\b/],
   ['age', /\b(how old|what age|at what age|(que|qual a|qual e a) idade|quantos anos (tem|tinha))\b/],
   // "When" asks for a date only as the question's first word: "… plays when Sam leaves" asks for something else.
   ['date', /^\W*(when|quando)\b|\b(what (year|date|month|day)|which (year|date|month|day)|on what date|em que (ano|data|mes|dia)|que (ano|data|dia)|qual (ano|data))\b/],
