@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedWhoIs, asksForOrganization, asksOccupation, describes, numberBefore, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksForOrganization, asksOccupation, describes, nameActs, numberBefore, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -120,5 +120,21 @@ describe('questions that ask for an acronym', () => {
     expect(acronymsIn('Nominated at the (BAFTA) and the SAG Awards.', 'Which acronym?', 3)).toEqual(['SAG']);
     expect(acronymsIn('The BAFTA nominated it.', 'What is the BAFTA acronym?')).toEqual([]);
     expect(acronymsIn('Azari & III remixed it.', 'Which acronym?')).toEqual([]);
+  });
+});
+
+describe('a question about what a named person does', () => {
+  it('finds the person a question asks about and the verb that says what they do', () => {
+    expect(askedNameAndVerb('Where does Stéphanie work?')).toEqual({ name: 'Stéphanie', verb: 'work' });
+    expect(askedNameAndVerb('Onde Alain trabalha?')).toEqual({ name: 'Alain', verb: 'trabalha' });
+    expect(askedNameAndVerb("What themes does Davidson's collection explore?")).toBeUndefined();
+    expect(askedNameAndVerb('Who is the director?')).toBeUndefined();
+  });
+
+  it('tells a sentence where the named person does the thing from one where someone else does', () => {
+    const works = (t: string) => /^(trabalha|works?)$/.test(t);
+    expect(nameActs('Stéphanie trabalha como treinadora de baleias orcas.', 'Stéphanie', works)).toBe(true);
+    expect(nameActs('Stephanie works at Marineland.', 'Stéphanie', works)).toBe(true);
+    expect(nameActs('Enquanto trabalha na boate, acaba conhecendo Stephanie.', 'Stéphanie', works)).toBe(false);
   });
 });

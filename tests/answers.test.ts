@@ -74,6 +74,11 @@ describe('answers from the real corpus', () => {
     expect(answer.citations.map((c) => c.chunk.lang)).toEqual(['pt']);
   });
 
+  it('says what a named person does from a sentence where she does it, not where someone else does', async () => {
+    const { answer } = await knowledge.ask('Where does Stéphanie work?');
+    expect(answer.text).toMatch(/treinadora de baleias orcas|killer whale trainer/);
+  });
+
   it('names the director when asked who it is, not an award for "Best Director"', async () => {
     for (const question of ['Who is the director?', 'Quem é o diretor?', 'Who is the director of Rust and Bone?']) {
       const { answer } = await knowledge.ask(question);

@@ -4,6 +4,8 @@ import { composeAnswer } from '../src/answer/extractive.js';
 import type { QuestionContext } from '../src/answer/features.js';
 import type { RankedCandidate, Ranking } from '../src/answer/ranker.js';
 import type { Passage } from '../src/search/retriever.js';
+import { bundledLexicon } from '../src/search/lexicon.js';
+import { analyzeQuery } from '../src/search/query.js';
 import { stem } from '../src/search/text.js';
 
 /** A passage of one sentence, as the retriever hands it to the answerer. */
@@ -147,6 +149,28 @@ describe('a question that asks who someone named is', () => {
     const portuguese = passage('sinopse', 'pt', 'Stéphanie trabalha como treinadora de baleias orcas.');
     const answer = composeAnswer(ranking('Who is Stéphanie?', [[mentions, 18], [portuguese, 15], [says, 12]], asked), 0.5);
     expect(answer.citations.map((c) => c.chunk.id)).toEqual(['story']);
+  });
+});
+
+describe('a question about what a named person does', () => {
+  const someoneElse = passage('night', 'pt', 'Em uma noite, enquanto trabalha na boate, acaba conhecendo Stephanie.');
+  const she = passage('job', 'pt', 'Stéphanie trabalha como treinadora de baleias orcas.');
+  const question = 'Where does Stéphanie work?';
+
+  /** The ranking with the question's words as the retriever analyzes them ("work" also finds "trabalha"). */
+  const asked = (scored: [Passage, number][]) => {
+    const r = ranking(question, scored);
+    return { ...r, retrieval: { ...r.retrieval, query: analyzeQuery(question, bundledLexicon(), false) } };
+  };
+
+  it('is answered by a nearly as good sentence where that person does it, not someone else', () => {
+    const answer = composeAnswer(asked([[someoneElse, 12], [she, 11]]), 0.5);
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['job']);
+  });
+
+  it('keeps the best sentence when the other is much weaker', () => {
+    const answer = composeAnswer(asked([[someoneElse, 12], [she, 8]]), 0.5);
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['night']);
   });
 });
 

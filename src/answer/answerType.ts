@@ -153,6 +153,35 @@ export function describes(sentence: string, name: string): boolean {
   return describing.test(sentence);
 }
 
+/**
+ * The person a question asks about and what they do: "Where does Stéphanie work?", "O que Alain faz
+ * da vida?" → the name and the verb that follows it.
+ */
+const NAME_THEN_VERB = [
+  // Not "does Davidson's collection explore": a possessive names whose thing it is, not who acts.
+  /\b(?:does|did|do|is|was|were|are|has|had|can|could|will|would)\s+(\p{Lu}[\p{L}-]*)\s+(\p{Ll}[\p{L}-]*)/u,
+  /^\W*(?:[Oo]nde|[Qq]uando|[Cc]omo|[Oo] que|[Pp]or que|[Cc]om quem|[Pp]ara onde|[Dd]e onde)\s+(?:é que\s+)?(\p{Lu}[\p{L}-]*)\s+(\p{Ll}[\p{L}-]*)/u,
+];
+
+export function askedNameAndVerb(question: string): { name: string; verb: string } | undefined {
+  for (const pattern of NAME_THEN_VERB) {
+    const m = question.match(pattern);
+    if (m) return { name: m[1]!, verb: m[2]! };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a sentence has the name right before a word that `isVerb` accepts, as the one who does
+ * what the question asks: "Stéphanie trabalha como…" for "Where does Stéphanie work?", not
+ * "…enquanto trabalha na boate, … conhecendo Stephanie", where someone else works.
+ */
+export function nameActs(sentence: string, name: string, isVerb: (token: string) => boolean): boolean {
+  const pattern = new RegExp(`^${accentBlind(name)}$`, 'u');
+  const tokens = [...sentence.matchAll(/[\p{L}\p{N}'’-]+/gu)].map((m) => m[0]);
+  return tokens.some((t, i) => pattern.test(t) && tokens.slice(i + 1, i + 3).some((next) => isVerb(next.toLowerCase())));
+}
+
 export function answerType(question: string): AnswerType {
   if (WHO_IS_NAMED.test(question)) return 'any';
   const q = withoutRelatives(foldAccents(question.toLowerCase()));

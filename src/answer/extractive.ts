@@ -1,7 +1,8 @@
 import type { Lang } from '../corpus/types.js';
 import { workTitle } from '../search/describedAs.js';
+import type { AnalyzedQuery } from '../search/query.js';
 import { escapeRegExp, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedWhoIs, asksForOrganization, asksOccupation, describes, namesBeside, statesOccupation, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksForOrganization, asksOccupation, describes, nameActs, namesBeside, statesOccupation, type AnswerType } from './answerType.js';
 import { betweenHoles, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence } from './casting.js';
@@ -108,6 +109,24 @@ function namedBeside(best: RankedCandidate, ranked: RankedCandidate[], question:
   const asksCompany = asksForOrganization(question.text) && !missingBesideQuestion(best, question);
   if ((question.type !== 'person' && !asksCompany) || putsNameBesideQuestion(best, question)) return best;
   return nearlyAsGood(best, ranked, BESIDE_MARGIN, (c) => putsNameBesideQuestion(c, question));
+}
+
+/** How far below the best a sentence whose named person does what the question asks may score and still be taken. */
+const SUBJECT_MARGIN = 2;
+
+/**
+ * "Where does Stéphanie work?" is answered by the sentence in which she is the one who works
+ * ("Stéphanie trabalha como treinadora…"), rather than one where someone else does and she is only
+ * mentioned, when it scores nearly as well.
+ */
+function namedActs(best: RankedCandidate, ranked: RankedCandidate[], query: AnalyzedQuery): RankedCandidate {
+  const asked = askedNameAndVerb(query.text);
+  const verb = asked && query.groups.find((g) => g.word === asked.verb.toLowerCase());
+  if (!asked || !verb) return best;
+  const forms = new Set(verb.variants.map((v) => v.term));
+  const acts = (c: RankedCandidate) => nameActs(sentenceOf(c).sentence.text, asked.name, (t) => forms.has(stem(t, c.passage.chunk.lang)));
+  if (acts(best)) return best;
+  return nearlyAsGood(best, ranked, SUBJECT_MARGIN, acts);
 }
 
 /** How far below the best a sentence that says what someone works as may score and still be taken. */
@@ -229,6 +248,7 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
     (c) => givesKindAsked(c, ranked, context),
     (c) => filledIn(c, ranked, context),
     (c) => namedBeside(c, ranked, context),
+    (c) => namedActs(c, ranked, retrieval.query),
     (c) => saysOccupation(c, ranked, question),
     (c) => statesAcronym(c, ranked, question),
     (c) => saysWhoTheyAre(c, ranked, context),
