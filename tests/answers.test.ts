@@ -80,7 +80,7 @@ describe('answers from the real corpus', () => {
   });
 
   it('names the director when asked who it is, not an award for "Best Director"', async () => {
-    for (const question of ['Who is the director?', 'Quem é o diretor?', 'Who is the director of Rust and Bone?']) {
+    for (const question of ['Who is the director?', 'Quem é o diretor?', 'Who is the director of Rust and Bone?', 'Who is the director of the film?']) {
       const { answer } = await knowledge.ask(question);
       expect(answer.text, question).toContain('Audiard');
       expect(answer.text, question).not.toContain('Best Director');

@@ -10,6 +10,12 @@ describe('award names', () => {
     expect(matchesOnlyInAwardNames('Indicado ao prêmio de melhor atriz no festival.', 'pt', new Set(['atriz']))).toBe(true);
   });
 
+  it('hold them though the sentence says "the film" outside the categories, when the question asks of more than the film', () => {
+    const directorOfTheFilm = new Set(['director', 'direct', 'film']);
+    expect(matchesOnlyInAwardNames('At the Lumière Awards, the film received five nominations, including Best Director for , and Best Music.', 'en', directorOfTheFilm)).toBe(true);
+    expect(matchesOnlyInAwardNames('The film won Best Film at the festival.', 'en', new Set(['film']))).toBe(false);
+  });
+
   it('do not, when the category names its nominee, the sentence uses the words outside it too, or not at all', () => {
     expect(matchesOnlyInAwardNames('Its nominations included Best Editing (Juliette Welfling).', 'en', new Set(['editor', 'edit']))).toBe(false);
     expect(matchesOnlyInAwardNames('The film secured four wins, including Best Director for Audiard.', 'en', director)).toBe(false);

@@ -19,6 +19,9 @@ function bareCategories(text: string): { categories: string[]; rest: string } {
   return { categories: bare.map((m) => m[0]), rest };
 }
 
+/** Words (and their stems) for the film itself, which every sentence of these documents is about. */
+const FILM_WORD = /^(films?|filmes?|movies?|movi|pictures?|pictur|cinemas?)$/i;
+
 /** Words that ask about awards, accent-folded. */
 const ABOUT_AWARDS = /\b(awards?|best|nominat\w*|won|wins?|winning|prizes?|honou?rs?|categor\w*|premi\w*|melhor\w*|indica\w*|ganh\w*|venc\w*|nomea\w*|oscars?|cesars?|baftas?|globes?|globo)\b/;
 
@@ -32,7 +35,9 @@ export function asksAboutAwards(question: string): boolean {
  * "Best Editing (Juliette Welfling)" says who edited it.
  */
 export function matchesOnlyInAwardNames(text: string, lang: Lang, terms: ReadonlySet<string>): boolean {
-  const matches = (part: string) => words(part).some((w) => terms.has(stem(w, lang)));
+  const matches = (part: string, skip?: RegExp) => words(part).some((w) => !skip?.test(w) && terms.has(stem(w, lang)));
   const { categories, rest } = bareCategories(text);
-  return categories.some(matches) && !matches(rest);
+  // "…the film received five nominations, including Best Director" says no more of who directed the film for naming it.
+  const aboutMoreThanTheFilm = [...terms].some((t) => !FILM_WORD.test(t));
+  return categories.some((c) => matches(c)) && !matches(rest, aboutMoreThanTheFilm ? FILM_WORD : undefined);
 }
