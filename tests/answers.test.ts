@@ -79,6 +79,11 @@ describe('answers from the real corpus', () => {
     expect(answer.text).toMatch(/treinadora de baleias orcas|killer whale trainer/);
   });
 
+  it('says when two characters meet from a sentence about them, not from one that only dates an actor\'s earlier film', async () => {
+    const { answer } = await knowledge.ask('When does Ali meet Stéphanie?');
+    expect(answer.text).toMatch(/encounters Stéphanie|conhecendo Stephanie/);
+  });
+
   it('names the director when asked who it is, not an award for "Best Director"', async () => {
     for (const question of ['Who is the director?', 'Quem é o diretor?', 'Who is the director of Rust and Bone?', 'Who is the director of the film?']) {
       const { answer } = await knowledge.ask(question);

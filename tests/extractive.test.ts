@@ -237,6 +237,17 @@ describe('a best sentence that gives no answer of the kind asked for (here a dur
     const answer = composeAnswer(ranking('How long did the effects work take?', [[vague, 9], [timed, 6]], asked), 0.5);
     expect(answer.citations.map((c) => c.chunk.id)).toEqual(['style']);
   });
+
+  it('stays when the one that gives it leaves out someone the question and the best sentence name', () => {
+    const matching = (p: Passage, matched: string[]) => {
+      const lexical = { ...p.lexical, matched: new Set(matched) };
+      return { ...p, lexical, sentences: [{ ...p.sentences[0]!, lexical }] };
+    };
+    const meeting = matching(passage('story', 'en', 'At the nightclub where he works, Ali first encounters Stéphanie.'), ['ali', 'stéphanie']);
+    const dated = matching(passage('casting', 'en', "Schoenaerts, known for the 2011 film Bullhead, suited Ali's persona."), ['ali']);
+    const answer = composeAnswer(ranking('When does Ali meet Stéphanie?', [[meeting, 9], [dated, 8.5]], { type: 'date' }), 0.5);
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['story']);
+  });
 });
 
 describe('a question about what someone does for a living', () => {

@@ -64,6 +64,11 @@ function filledIn(best: RankedCandidate, ranked: RankedCandidate[], question: Qu
   return nearlyAsGood(best, ranked, HOLE_MARGIN, (c) => names(c) && !missingBesideQuestion(c, question));
 }
 
+/** The names a question mentions: its capitalized words after the first. */
+function namesIn(question: string): string[] {
+  return question.match(/(?<=[\p{L}\p{N}][^\p{L}\p{N}]*\s)\p{Lu}[\p{L}\p{N}]*/gu) ?? [];
+}
+
 /** How far below the best a sentence that gives the kind of answer asked for may score and still be taken. */
 const KIND_MARGIN = 2;
 
@@ -73,7 +78,10 @@ const KIND_MARGIN = 2;
  */
 function givesKindAsked(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
   if (question.type === 'any' || givesAnswerOfType(best, question)) return best;
-  return nearlyAsGood(best, ranked, KIND_MARGIN, (c) => givesAnswerOfType(c, question));
+  // It must name whom the best one names of those the question does: "Schoenaerts, known for the 2011 film Bullhead" gives a date, but not of when Ali meets Stéphanie.
+  const names = namesIn(question.text).map((name) => name.toLowerCase()).filter((name) => sentenceOf(best).lexical.matched.has(name));
+  const namesThem = (c: RankedCandidate) => names.every((name) => sentenceOf(c).lexical.matched.has(name));
+  return nearlyAsGood(best, ranked, KIND_MARGIN, (c) => givesAnswerOfType(c, question) && namesThem(c));
 }
 
 /** How far below the best a sentence that names someone right beside the question's words may score and still be taken. */
@@ -228,8 +236,7 @@ export function cite(chosen: Candidate[]): { text: string; citations: Citation[]
  */
 export function unknownNames(question: string, unknownWords: string[]): string[] {
   const unknown = new Set(unknownWords);
-  const capitalized = question.match(/(?<=[\p{L}\p{N}][^\p{L}\p{N}]*\s)\p{Lu}[\p{L}\p{N}]*/gu) ?? [];
-  return capitalized.filter((name) => unknown.has(name.toLowerCase()));
+  return namesIn(question).filter((name) => unknown.has(name.toLowerCase()));
 }
 
 /** Picks the sentence(s) that answer the question, each cited, or abstains when the documents do not seem to answer it. */
