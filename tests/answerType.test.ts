@@ -47,7 +47,14 @@ describe('the kind of answer a question asks for', () => {
 describe('questions about what someone does for a living', () => {
   it('are told by the words for a job, in English or Portuguese', () => {
     for (const q of ["What is Ali's job?", 'What does Stéphanie do for a living?', 'Qual é a profissão de Stéphanie?', 'O que Alain faz da vida?']) expect(asksOccupation(q), q).toBe(true);
-    for (const q of ['Who is the director?', 'Onde Alain trabalha?']) expect(asksOccupation(q), q).toBe(false);
+    for (const q of ['Where does Stéphanie work?', 'Onde Alain trabalha?']) expect(asksOccupation(q), q).toBe(true);
+    for (const q of ['Who is the director?', 'Qual era o nome da boate onde Alain trabalhava?']) expect(asksOccupation(q), q).toBe(false);
+  });
+
+  it('ask for no place when they ask where someone works: the answer is what they work as', () => {
+    expect(answerType('Onde Stéphanie trabalha?')).toBe('any');
+    expect(answerType('Where did Ali work?')).toBe('any');
+    expect(answerType('Where was the film shot?')).toBe('place');
   });
 
   it('are answered by a sentence that says what someone works as, not one that only has the word', () => {

@@ -36,11 +36,14 @@ const ANSWER_OF: Partial<Record<AnswerType, RegExp>> = {
 };
 
 const ASKS_OCCUPATION = /\b(jobs?|professions?|occupations?|for a living|trabalhos?|profissao|profissoes|ocupacao|emprego|faz da vida)\b/;
+/** "Onde Stéphanie trabalha?" is answered by what she works as ("treinadora de baleias orcas"), which names no place. */
+const ASKS_WORKPLACE = /^\W*(where (does|did|do) \S+ work|onde (\S+ )?(trabalha|trabalhava))\b/;
 const STATES_OCCUPATION = /\b(works?|worked|working|jobs?|employed|trabalh\w*|emprega\w*) (as|como)\b|\b(profession|occupation|profissao|ocupacao)\b/;
 
 /** Whether a question asks what someone does for a living ("What is Ali's job?", "Qual é o trabalho de Alain?"). */
 export function asksOccupation(question: string): boolean {
-  return ASKS_OCCUPATION.test(foldAccents(question.toLowerCase()));
+  const q = foldAccents(question.toLowerCase());
+  return ASKS_OCCUPATION.test(q) || ASKS_WORKPLACE.test(q);
 }
 
 /** Whether a sentence says what someone works as ("trabalhar como vigia", "works as a bouncer"). */
@@ -183,8 +186,8 @@ export function nameActs(sentence: string, name: string, isVerb: (token: string)
 }
 
 export function answerType(question: string): AnswerType {
-  if (WHO_IS_NAMED.test(question)) return 'any';
   const q = withoutRelatives(foldAccents(question.toLowerCase()));
+  if (WHO_IS_NAMED.test(question) || ASKS_WORKPLACE.test(q)) return 'any';
   return QUESTION_KINDS.find(([, pattern]) => pattern.test(q))?.[0] ?? 'any';
 }
 
