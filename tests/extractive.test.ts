@@ -119,6 +119,14 @@ describe('a best sentence that lost a name beside the words asked about', () => 
     expect(answer.abstained).toBe(true);
   });
 
+  it('answers who, when the name lost after a role is not the role asked about ("by director and co-writer Thomas Bidegain")', () => {
+    const question = 'Who recorded the commentary on the DVD?';
+    const commentary = passage('dvd', 'en', 'The DVD adds a commentary by director and co-writer Thomas Bidegain.');
+    const answer = composeAnswer(ranking(question, [[commentary, 12]], { type: 'person', terms: terms(question) }), 0.5);
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toContain('Thomas Bidegain');
+  });
+
   it('answers which studios when it names them right after the words asked about, though it lost a word before', () => {
     const question = 'Which studios handled the visual effects?';
     const named = passage('vfx', 'en', ', primarily handled by French studios MPC and Mikros Image, focused on the prosthetic legs.');

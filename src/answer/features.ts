@@ -56,14 +56,18 @@ const LOST_AGENT = /\bby(?!\s+and\s+large\b)(?=\s+(?:and|or|by|in|of|for|to|on|a
  * director's name. A bare agent noun ("director", "composer", "novelist") after "by" or "with" is
  * followed by a name, not by "and".
  */
-const LOST_NAMED_ROLE = /\b(?:by|with)\s+[a-z]+(?:or|er|ist|ian)(?=\s+(?:and|or)\s)/g;
+const LOST_NAMED_ROLE = /\b(?:by|with)\s+([a-z]+(?:or|er|ist|ian))(?=\s+(?:and|or)\s)/g;
 
-/** Where a sentence's holes are, as character offsets. */
-function holeOffsets(text: string, lang: Lang): number[] {
+/**
+ * Where a sentence's holes are, as character offsets. A name lost after a role counts only where
+ * `asksRole` accepts the role: "commentary by director and co-writer Thomas Bidegain" still names
+ * one who recorded the commentary, though not the director.
+ */
+function holeOffsets(text: string, lang: Lang, asksRole: (role: string) => boolean = () => true): number[] {
   const punctuated = [...text.matchAll(PUNCTUATION_HOLE)].map((m) => m.index);
   if (lang !== 'en') return punctuated;
-  const lost = [...text.matchAll(LOST_AGENT), ...text.matchAll(LOST_NAMED_ROLE)];
-  return [...punctuated, ...lost.map((m) => m.index + m[0].length)];
+  const roles = [...text.matchAll(LOST_NAMED_ROLE)].filter((m) => asksRole(m[1]!));
+  return [...punctuated, ...[...text.matchAll(LOST_AGENT), ...roles].map((m) => m.index + m[0].length)];
 }
 
 /** The pieces of a sentence between its holes: words on either side of one were never beside each other. */
@@ -80,7 +84,7 @@ function questionTermsNearHoles(c: Candidate, q: QuestionContext, before: number
   const text = c.passage.sentences[c.index]!.sentence.text;
   const lang = c.passage.chunk.lang;
   // A hole's place: the number of words before it.
-  const holes = holeOffsets(text, lang).map((at) => words(text.slice(0, at)).length);
+  const holes = holeOffsets(text, lang, (role) => q.terms.has(stem(role, lang))).map((at) => words(text.slice(0, at)).length);
   const near = words(text).filter((_, i) => holes.some((h) => i >= h - before && i < h + after));
   return new Set(near.map((w) => stem(w, lang)).filter((t) => q.terms.has(t)));
 }
