@@ -1,5 +1,5 @@
 import { isDictionaryWord } from '../search/lexicon.js';
-import { escapeRegExp, foldAccents, isStopword, words } from '../search/text.js';
+import { cached, escapeRegExp, foldAccents, isStopword, words } from '../search/text.js';
 
 /** What kind of answer a question asks for, from its question words (English and Portuguese). */
 export type AnswerType = 'money' | 'percent' | 'duration' | 'date' | 'age' | 'count' | 'number' | 'person' | 'title' | 'place' | 'name' | 'any';
@@ -147,25 +147,31 @@ function accentBlind(word: string): string {
  * "Stéphanie trabalha como…".
  */
 export function describes(sentence: string, name: string): boolean {
+  return cached(describingPatterns, name, describingPattern)?.test(sentence) ?? false;
+}
+
+/** Built once per name: every sentence read for a question is tested with it. */
+const describingPatterns = new Map<string, RegExp | null>();
+
+function describingPattern(name: string): RegExp | null {
   const parts = name.split(/\s+/).filter((part) => part.length >= 3).map(accentBlind);
-  if (parts.length === 0) return false;
-  const describing = new RegExp(
+  if (parts.length === 0) return null;
+  return new RegExp(
     `(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?:,\\s+(?:a|an|the|his|her|their|um|uma|o|seu|sua|\\p{Lu}[\\p{L}-]*'s)\\s|\\s+(?:is|was|é|era|foi|works as|worked as|trabalha como|trabalhava como)\\s)`,
     'u',
   );
-  return describing.test(sentence);
 }
 
-/**
- * The person a question asks about and what they do: "Where does Stéphanie work?", "O que Alain faz
- * da vida?" → the name and the verb that follows it.
- */
 const NAME_THEN_VERB = [
   // Not "does Davidson's collection explore": a possessive names whose thing it is, not who acts.
   /\b(?:does|did|do|is|was|were|are|has|had|can|could|will|would)\s+(\p{Lu}[\p{L}-]*)\s+(\p{Ll}[\p{L}-]*)/u,
   /^\W*(?:[Oo]nde|[Qq]uando|[Cc]omo|[Oo] que|[Pp]or que|[Cc]om quem|[Pp]ara onde|[Dd]e onde)\s+(?:é que\s+)?(\p{Lu}[\p{L}-]*)\s+(\p{Ll}[\p{L}-]*)/u,
 ];
 
+/**
+ * The person a question asks about and what they do: "Where does Stéphanie work?", "O que Alain faz
+ * da vida?" → the name and the verb that follows it.
+ */
 export function askedNameAndVerb(question: string): { name: string; verb: string } | undefined {
   for (const pattern of NAME_THEN_VERB) {
     const m = question.match(pattern);
@@ -180,9 +186,16 @@ export function askedNameAndVerb(question: string): { name: string; verb: string
  * "…enquanto trabalha na boate, … conhecendo Stephanie", where someone else works.
  */
 export function nameActs(sentence: string, name: string, isVerb: (token: string) => boolean): boolean {
-  const pattern = new RegExp(`^${accentBlind(name)}$`, 'u');
-  const tokens = [...sentence.matchAll(/[\p{L}\p{N}'’-]+/gu)].map((m) => m[0]);
+  const pattern = cached(namePatterns, name, (n) => new RegExp(`^${accentBlind(n)}$`, 'u'));
+  const tokens = tokensOf(sentence);
   return tokens.some((t, i) => pattern.test(t) && tokens.slice(i + 1, i + 3).some((next) => isVerb(next.toLowerCase())));
+}
+
+const namePatterns = new Map<string, RegExp>();
+
+/** A sentence's words as written, apostrophes and hyphens kept ("Ali's", "co-written"). */
+function tokensOf(sentence: string): string[] {
+  return [...sentence.matchAll(/[\p{L}\p{N}'’-]+/gu)].map((m) => m[0]);
 }
 
 export function answerType(question: string): AnswerType {
@@ -223,7 +236,7 @@ const NAME_REACH = 3;
 /** Whether a name that `known` does not contain stands right after a word that `isAsked` accepts. */
 export function namesBeside(sentence: string, known: string, isAsked: (token: string) => boolean): boolean {
   const fresh = new Set(newNames(sentence, known));
-  const tokens = [...sentence.matchAll(/[\p{L}\p{N}'’-]+/gu)].map((m) => m[0].replace(/['’]s$/, ''));
+  const tokens = tokensOf(sentence).map((t) => t.replace(/['’]s$/, ''));
   return tokens.some((t, i) => isAsked(t.toLowerCase()) && tokens.slice(i + 1, i + 1 + NAME_REACH).some((next) => fresh.has(next)));
 }
 

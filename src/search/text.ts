@@ -9,7 +9,7 @@ import { STOPWORDS_EN, STOPWORDS_PT } from './stopwords.js';
  */
 const CACHE_LIMIT = 50_000;
 
-function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+export function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
   let value = cache.get(key);
   if (value === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
