@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksForOrganization, asksOccupation, describes, nameActs, numberBefore, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksForOrganization, asksNationality, asksOccupation, describes, nameActs, numberBefore, statesNationality, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -61,6 +61,20 @@ describe('questions about what someone does for a living', () => {
     expect(statesOccupation('Alain consegue trabalhar como vigia de casa noturna.')).toBe(true);
     expect(statesOccupation('She works as a killer whale trainer.')).toBe(true);
     expect(statesOccupation('Ele usa seu corpo como instrumento de trabalho.')).toBe(false);
+  });
+});
+
+describe('questions that ask for a nationality', () => {
+  it('are told by the word, in English or Portuguese', () => {
+    expect(asksNationality('What nationality is the author?')).toBe(true);
+    expect(asksNationality('Qual é a nacionalidade do filme?')).toBe(true);
+    expect(asksNationality('Where was the film shot?')).toBe(false);
+  });
+
+  it('are answered by a sentence with a nationality word, not a language', () => {
+    expect(statesNationality('The cast features Belgian Matthias as Ali.')).toBe(true);
+    expect(statesNationality('É um filme franco-belga de 2012.')).toBe(true);
+    expect(statesNationality('Schoenaerts moved from European cinema to English-language projects.')).toBe(false);
   });
 });
 

@@ -93,6 +93,13 @@ describe('answers from the real corpus', () => {
     }
   });
 
+  it('gives a nationality when asked for one, not a sentence that only names the person', async () => {
+    for (const question of ['What nationality is the author of the book?', 'Qual a nacionalidade de Craig Davidson?']) {
+      expect((await knowledge.ask(question)).answer.text, question).toContain('Canadian author');
+    }
+    expect((await knowledge.ask('What nationality is Marion Cotillard?')).answer.text).toContain('French Marion');
+  });
+
   it('gives the running time, the year and the source asked of the film itself, from the lead of the article', async () => {
     for (const question of ['How long is the movie?', 'Quantos minutos dura o filme?', 'What is the running time?']) expect((await knowledge.ask(question)).answer.text, question).toContain('122 minutes');
     expect((await knowledge.ask('When did it come out?')).answer.text).toContain('2012');

@@ -51,6 +51,20 @@ export function statesOccupation(sentence: string): boolean {
   return STATES_OCCUPATION.test(foldAccents(sentence.toLowerCase()));
 }
 
+const ASKS_NATIONALITY = /\b(nationality|nationalities|nacionalidade|nacionalidades)\b/;
+/** Nationalities in English and Portuguese (accent-folded), not languages ("English-language"). */
+const STATES_NATIONALITY = /\b(american|australian|austrian|belgian|brazilian|british|canadian|chinese|danish|dutch|english|french|german|irish|italian|japanese|mexican|moroccan|portuguese|russian|scottish|spanish|swedish|swiss|american[oa]s?|australian[oa]s?|austriac[oa]s?|belgas?|brasileir[oa]s?|britanic[oa]s?|canadenses?|chines(a|es|as)?|dinamarques(a|es|as)?|holandes(a|es|as)?|ingles(a|es|as)?|frances(a|es|as)?|franco|alema(o|es|s)|irlandes(a|es|as)?|italian[oa]s?|japones(a|es|as)?|mexican[oa]s?|marroquin[oa]s?|portugues(a|es|as)?|russ[oa]s?|escoces(a|es|as)?|espanh(ol|ola|ois|olas)|suec[oa]s?|suic[oa]s?)\b(?![- ]language)/;
+
+/** Whether a question asks for a nationality ("What nationality is…?", "Qual é a nacionalidade…?"). */
+export function asksNationality(question: string): boolean {
+  return ASKS_NATIONALITY.test(foldAccents(question.toLowerCase()));
+}
+
+/** Whether a sentence gives a nationality ("Belgian Matthias", "filme franco-belga"). */
+export function statesNationality(sentence: string): boolean {
+  return STATES_NATIONALITY.test(foldAccents(sentence.toLowerCase()));
+}
+
 const ASKS_ORGANIZATION = /\b(which|what|qual|quais|que) ((record|film|production|distribution|streaming) )?(compan(y|ies)|studios?|labels?|services?|platforms?|distributors?|networks?|channels?|publishers?|firms?|broadcasters?|newspapers?|magazines?|websites?|empresas?|estudios?|gravadoras?|distribuidoras?|produtoras?|plataformas?|servicos?|canal|canais|editoras?|jornal|jornais|revistas?)\b/;
 
 /**

@@ -2,7 +2,7 @@ import type { Lang } from '../corpus/types.js';
 import { workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { escapeRegExp, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksForOrganization, asksOccupation, describes, nameActs, namesBeside, statesOccupation, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksForOrganization, asksNationality, asksOccupation, describes, nameActs, namesBeside, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
 import { betweenHoles, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence } from './casting.js';
@@ -150,6 +150,24 @@ function saysOccupation(best: RankedCandidate, ranked: RankedCandidate[], questi
   return nearlyAsGood(best, ranked, OCCUPATION_MARGIN, (c) => statesOccupation(sentenceOf(c).sentence.text));
 }
 
+/** How far below the best a sentence that gives a nationality may score and still be taken, when the question names no one. */
+const NATIONALITY_MARGIN = 2;
+
+/**
+ * "What nationality is Marion Cotillard?" is answered by the best sentence that names her (one of
+ * her names will do: pages lose surnames with their links) and gives a nationality ("…and French
+ * Marion as Stéphanie"), however much better one that merely names her scores: every sentence
+ * that names her matches the question equally well. "What nationality is the author?" names no
+ * one: a sentence scoring at most 2 lower that gives a nationality answers it.
+ */
+function saysNationality(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
+  const states = (c: RankedCandidate) => statesNationality(sentenceOf(c).sentence.text);
+  if (!asksNationality(question) || states(best)) return best;
+  const names = namesIn(question).map((name) => name.toLowerCase());
+  if (names.length === 0) return nearlyAsGood(best, ranked, NATIONALITY_MARGIN, states);
+  return ranked.find((c) => states(c) && names.some((name) => sentenceOf(c).lexical.matched.has(name))) ?? best;
+}
+
 /**
  * "Who is Stéphanie?" is answered by the best sentence that says who she is ("…Stéphanie, a killer
  * whale trainer"), in the asker's language when one does, however much better one that merely
@@ -257,6 +275,7 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
     (c) => namedBeside(c, ranked, context),
     (c) => namedActs(c, ranked, retrieval.query),
     (c) => saysOccupation(c, ranked, question),
+    (c) => saysNationality(c, ranked, question),
     (c) => statesAcronym(c, ranked, question),
     (c) => saysWhoTheyAre(c, ranked, context),
   ];
