@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksForOrganization, asksNationality, asksOccupation, describes, nameActs, numberBefore, statesNationality, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, nameActs, numberBefore, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -75,6 +75,21 @@ describe('questions that ask for a nationality', () => {
     expect(statesNationality('The cast features Belgian Matthias as Ali.')).toBe(true);
     expect(statesNationality('É um filme franco-belga de 2012.')).toBe(true);
     expect(statesNationality('Schoenaerts moved from European cinema to English-language projects.')).toBe(false);
+  });
+});
+
+describe('questions that ask what kind of film something is', () => {
+  it('are told by "genre" or "what kind of film", in English or Portuguese, not by other kinds', () => {
+    expect(asksGenre('What genre is Rust and Bone?')).toBe(true);
+    expect(asksGenre('What kind of movie is it?')).toBe(true);
+    expect(asksGenre('Qual é o gênero do filme?')).toBe(true);
+    expect(asksGenre('What kind of fighter is Ali?')).toBe(false);
+  });
+
+  it('are answered by a sentence that says a genre of a work, not one that merely has the word', () => {
+    expect(statesGenre('It is a 2012 French romantic drama film.')).toBe(true);
+    expect(statesGenre('É um filme do gênero drama romântico.')).toBe(true);
+    expect(statesGenre('Audiard is known for blending genre with social realism.')).toBe(false);
   });
 });
 

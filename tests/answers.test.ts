@@ -100,6 +100,12 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('What nationality is Marion Cotillard?')).answer.text).toContain('French Marion');
   });
 
+  it('says what kind of film it is when asked its genre, not a sentence that merely has the word', async () => {
+    for (const question of ['What genre is Rust and Bone?', 'What genre is the film?', 'Que tipo de filme é Ferrugem e Osso?']) {
+      expect((await knowledge.ask(question)).answer.text, question).toMatch(/romantic drama|drama romântico/);
+    }
+  });
+
   it('gives the running time, the year and the source asked of the film itself, from the lead of the article', async () => {
     for (const question of ['How long is the movie?', 'Quantos minutos dura o filme?', 'What is the running time?']) expect((await knowledge.ask(question)).answer.text, question).toContain('122 minutes');
     expect((await knowledge.ask('When did it come out?')).answer.text).toContain('2012');

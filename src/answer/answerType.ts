@@ -65,6 +65,21 @@ export function statesNationality(sentence: string): boolean {
   return STATES_NATIONALITY.test(foldAccents(sentence.toLowerCase()));
 }
 
+const ASKS_GENRE = /\b(genres?|generos?|(kind|type|sort)s? of (film|movie|picture)|tipo de (filme|obra))\b/;
+const GENRE = '(drama|comedy|thriller|romance|horror|documentary|western|musical|melodrama|comedia|suspense|terror|documentario|faroeste)';
+/** A genre said of a work: "a romantic drama film", "do gênero drama romântico", "filme de suspense". */
+const STATES_GENRE = new RegExp(`\\b(${GENRE}s? (film|movie|picture)s?|genero (d[eo] )?${GENRE}|filmes? de ${GENRE})\\b`);
+
+/** Whether a question asks what kind of film something is ("What genre is it?", "Qual é o gênero do filme?"). */
+export function asksGenre(question: string): boolean {
+  return ASKS_GENRE.test(foldAccents(question.toLowerCase()));
+}
+
+/** Whether a sentence says what kind of film something is ("…is a 2012 French romantic drama film"). */
+export function statesGenre(sentence: string): boolean {
+  return STATES_GENRE.test(foldAccents(sentence.toLowerCase()));
+}
+
 const ASKS_ORGANIZATION = /\b(which|what|qual|quais|que) ((record|film|production|distribution|streaming) )?(compan(y|ies)|studios?|labels?|services?|platforms?|distributors?|networks?|channels?|publishers?|firms?|broadcasters?|newspapers?|magazines?|websites?|empresas?|estudios?|gravadoras?|distribuidoras?|produtoras?|plataformas?|servicos?|canal|canais|editoras?|jornal|jornais|revistas?)\b/;
 
 /**

@@ -2,7 +2,7 @@ import type { Lang } from '../corpus/types.js';
 import { workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { escapeRegExp, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksForOrganization, asksNationality, asksOccupation, describes, nameActs, namesBeside, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, nameActs, namesBeside, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
 import { betweenHoles, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence } from './casting.js';
@@ -169,6 +169,17 @@ function saysNationality(best: RankedCandidate, ranked: RankedCandidate[], quest
 }
 
 /**
+ * "What genre is the film?" is answered by the best-ranked sentence that says what kind of film
+ * it is ("…is a 2012 French romantic drama film"), in the asker's language when one does, however
+ * much better one that merely has the word scores ("…blending genre with social realism").
+ */
+function saysGenre(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
+  const states = (c: RankedCandidate) => statesGenre(sentenceOf(c).sentence.text);
+  if (!asksGenre(question.text) || states(best)) return best;
+  return ranked.find((c) => states(c) && c.passage.chunk.lang === question.lang) ?? ranked.find(states) ?? best;
+}
+
+/**
  * "Who is Stéphanie?" is answered by the best sentence that says who she is ("…Stéphanie, a killer
  * whale trainer"), in the asker's language when one does, however much better one that merely
  * mentions her scores: every sentence that names her matches the question equally well.
@@ -276,6 +287,7 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
     (c) => namedActs(c, ranked, retrieval.query),
     (c) => saysOccupation(c, ranked, question),
     (c) => saysNationality(c, ranked, question),
+    (c) => saysGenre(c, ranked, context),
     (c) => statesAcronym(c, ranked, question),
     (c) => saysWhoTheyAre(c, ranked, context),
   ];
