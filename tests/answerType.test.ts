@@ -46,7 +46,7 @@ describe('the kind of answer a question asks for', () => {
 
 describe('questions about what someone does for a living', () => {
   it('are told by the words for a job, in English or Portuguese', () => {
-    for (const q of ["What is Ali's job?", 'What does Stéphanie do for a living?', 'Qual é a profissão de Stéphanie?', 'O que Alain faz da vida?']) expect(asksOccupation(q), q).toBe(true);
+    for (const q of ["What is Ali's job?", 'What does Stéphanie do for a living?', 'What does Ali do for work?', 'Qual é a profissão de Stéphanie?', 'O que Alain faz da vida?']) expect(asksOccupation(q), q).toBe(true);
     for (const q of ['Where does Stéphanie work?', 'Onde Alain trabalha?']) expect(asksOccupation(q), q).toBe(true);
     for (const q of ['Who is the director?', 'Qual era o nome da boate onde Alain trabalhava?']) expect(asksOccupation(q), q).toBe(false);
   });
@@ -60,6 +60,7 @@ describe('questions about what someone does for a living', () => {
   it('are answered by a sentence that says what someone works as, not one that only has the word', () => {
     expect(statesOccupation('Alain consegue trabalhar como vigia de casa noturna.')).toBe(true);
     expect(statesOccupation('She works as a killer whale trainer.')).toBe(true);
+    expect(statesOccupation('He takes odd jobs including as a nightclub bouncer.')).toBe(true);
     expect(statesOccupation('Ele usa seu corpo como instrumento de trabalho.')).toBe(false);
   });
 });

@@ -93,6 +93,11 @@ describe('answers from the real corpus', () => {
     }
   });
 
+  it('says what someone named does for a living from a sentence that names them, not one that only has the words', async () => {
+    expect((await knowledge.ask('What does Ali do for a living?')).answer.text).toContain('odd jobs');
+    expect((await knowledge.ask('What does Stéphanie do for a living?')).answer.text).toMatch(/treinadora de baleias orcas|killer whale trainer/);
+  });
+
   it('gives a nationality when asked for one, not a sentence that only names the person', async () => {
     for (const question of ['What nationality is the author of the book?', 'Qual a nacionalidade de Craig Davidson?']) {
       expect((await knowledge.ask(question)).answer.text, question).toContain('Canadian author');

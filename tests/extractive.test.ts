@@ -259,17 +259,29 @@ describe('a best sentence that gives no answer of the kind asked for (here a dur
 });
 
 describe('a question about what someone does for a living', () => {
-  const wordOnly = passage('body', 'pt', 'Ele usa seu corpo como instrumento de trabalho.');
-  const job = passage('job', 'pt', 'Alain é boxeador e consegue trabalhar como vigia de casa noturna.');
+  /** A passage whose sentence matches the given question words. */
+  const matching = (id: string, text: string, matched: string[]): Passage => {
+    const p = passage(id, 'pt', text);
+    const lexical = { ...p.lexical, matched: new Set(matched) };
+    return { ...p, lexical, sentences: [{ ...p.sentences[0]!, lexical }] };
+  };
+  const wordOnly = matching('body', 'Ele usa seu corpo como instrumento de trabalho.', ['alain', 'trabalho']);
+  const job = matching('job', 'Alain é boxeador e consegue trabalhar como vigia de casa noturna.', ['alain']);
+  const herJob = matching('her', 'Stéphanie trabalha como treinadora de baleias orcas.', ['trabalho']);
 
-  it('is answered by a nearly as good sentence that says what they work as, not one that only has the word', () => {
-    const answer = composeAnswer(ranking('Qual é o trabalho de Alain?', [[wordOnly, 11], [job, 10]]), 0.5);
+  it('is answered by a sentence that names them and says what they work as, however much better one that only has the word scores', () => {
+    const answer = composeAnswer(ranking('Qual é o trabalho de Alain?', [[wordOnly, 11], [job, 7]]), 0.5);
     expect(answer.text).toContain('vigia de casa noturna');
   });
 
-  it('keeps the best sentence when the one that says it is much weaker', () => {
-    const answer = composeAnswer(ranking('Qual é o trabalho de Alain?', [[wordOnly, 11], [job, 8]]), 0.5);
+  it('is not answered by what someone else works as', () => {
+    const answer = composeAnswer(ranking('Qual é o trabalho de Alain?', [[wordOnly, 11], [herJob, 10.5]]), 0.5);
     expect(answer.citations.map((c) => c.chunk.id)).toEqual(['body']);
+  });
+
+  it('names no one: is answered by a nearly as good sentence that says what someone works as, not a much weaker one', () => {
+    expect(composeAnswer(ranking('Qual é o trabalho dele?', [[wordOnly, 11], [herJob, 10]]), 0.5).text).toContain('treinadora');
+    expect(composeAnswer(ranking('Qual é o trabalho dele?', [[wordOnly, 11], [herJob, 8]]), 0.5).citations.map((c) => c.chunk.id)).toEqual(['body']);
   });
 });
 

@@ -137,35 +137,37 @@ function namedActs(best: RankedCandidate, ranked: RankedCandidate[], query: Anal
   return nearlyAsGood(best, ranked, SUBJECT_MARGIN, acts);
 }
 
-/** How far below the best a sentence that says what someone works as may score and still be taken. */
-const OCCUPATION_MARGIN = 2;
-
 /**
- * "Qual é o trabalho de Alain?" is answered by the sentence that says what he works as ("…trabalhar
- * como vigia…"), not by one that merely has the word ("…instrumento de trabalho"), when it scores
- * nearly as well.
+ * The best-ranked sentence that `fits` and names someone the question names (one of their names
+ * will do: pages lose surnames with their links), however far below the best it scores: every
+ * sentence that names them matches "What nationality is Marion Cotillard?" about equally well.
+ * For a question that names no one, one that fits scoring at most `margin` lower.
  */
-function saysOccupation(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
-  if (!asksOccupation(question) || statesOccupation(sentenceOf(best).sentence.text)) return best;
-  return nearlyAsGood(best, ranked, OCCUPATION_MARGIN, (c) => statesOccupation(sentenceOf(c).sentence.text));
+function fittingAboutNamed(best: RankedCandidate, ranked: RankedCandidate[], question: string, margin: number, fits: (c: RankedCandidate) => boolean): RankedCandidate {
+  if (fits(best)) return best;
+  const names = namesIn(question).map((name) => name.toLowerCase());
+  if (names.length === 0) return nearlyAsGood(best, ranked, margin, fits);
+  return ranked.find((c) => fits(c) && names.some((name) => sentenceOf(c).lexical.matched.has(name))) ?? best;
 }
 
-/** How far below the best a sentence that gives a nationality may score and still be taken, when the question names no one. */
-const NATIONALITY_MARGIN = 2;
+/** How far below the best a sentence that says what someone works as, or a nationality, may score and still be taken, when the question names no one. */
+const UNNAMED_MARGIN = 2;
 
 /**
- * "What nationality is Marion Cotillard?" is answered by the best sentence that names her (one of
- * her names will do: pages lose surnames with their links) and gives a nationality ("…and French
- * Marion as Stéphanie"), however much better one that merely names her scores: every sentence
- * that names her matches the question equally well. "What nationality is the author?" names no
- * one: a sentence scoring at most 2 lower that gives a nationality answers it.
+ * "What does Ali do for a living?", "Qual é o trabalho de Alain?" are answered by a sentence that
+ * names him and says what he works as ("…taking odd jobs including as a nightclub…", "…trabalhar
+ * como vigia…"), not by one that merely has the words ("Ali's transient living spaces",
+ * "…instrumento de trabalho").
  */
+function saysOccupation(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
+  if (!asksOccupation(question)) return best;
+  return fittingAboutNamed(best, ranked, question, UNNAMED_MARGIN, (c) => statesOccupation(sentenceOf(c).sentence.text));
+}
+
+/** "What nationality is Marion Cotillard?" is answered by a sentence that names her and gives one ("…and French Marion as Stéphanie"). */
 function saysNationality(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
-  const states = (c: RankedCandidate) => statesNationality(sentenceOf(c).sentence.text);
-  if (!asksNationality(question) || states(best)) return best;
-  const names = namesIn(question).map((name) => name.toLowerCase());
-  if (names.length === 0) return nearlyAsGood(best, ranked, NATIONALITY_MARGIN, states);
-  return ranked.find((c) => states(c) && names.some((name) => sentenceOf(c).lexical.matched.has(name))) ?? best;
+  if (!asksNationality(question)) return best;
+  return fittingAboutNamed(best, ranked, question, UNNAMED_MARGIN, (c) => statesNationality(sentenceOf(c).sentence.text));
 }
 
 /**
