@@ -105,6 +105,12 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('What nationality is Marion Cotillard?')).answer.text).toContain('French Marion');
   });
 
+  it('answers a Portuguese question about the film by its title from a sentence about what it asks, not one that only names the film', async () => {
+    const { answer } = await knowledge.ask('Quem escreveu Ferrugem e Osso?');
+    expect(answer.text).toMatch(/Audiard|Bidegain/);
+    expect((await knowledge.ask('Quem é o diretor de Ferrugem e Osso?')).answer.text).not.toContain('conta a história de Alain');
+  });
+
   it('says what kind of film it is when asked its genre, not a sentence that merely has the word', async () => {
     for (const question of ['What genre is Rust and Bone?', 'What genre is the film?', 'Que tipo de filme é Ferrugem e Osso?']) {
       expect((await knowledge.ask(question)).answer.text, question).toMatch(/romantic drama|drama romântico/);

@@ -6,7 +6,7 @@ import type { RankedCandidate, Ranking } from '../src/answer/ranker.js';
 import type { Passage } from '../src/search/retriever.js';
 import { bundledLexicon } from '../src/search/lexicon.js';
 import { analyzeQuery } from '../src/search/query.js';
-import { stem } from '../src/search/text.js';
+import { isStopword, stem, words } from '../src/search/text.js';
 
 /** A passage of one sentence, as the retriever hands it to the answerer. */
 function passage(id: string, lang: Lang, text: string, coverage = 0.5): Passage {
@@ -22,7 +22,7 @@ function ranking(question: string, scored: [Passage, number][], asked: Partial<Q
   const context: QuestionContext = { text: question, lang: 'en', type: 'any', numbers: [], counted: new Set(), terms: new Set(), ownTerms: asked.terms ?? new Set(), aboutAwards: false, ...asked };
   const passages = scored.map(([p]) => p);
   return {
-    retrieval: { query: { text: question, lang: 'en', groups: [], denseTexts: [question] }, unknownWords: [], wordWeights: [], passages, native: passages, timings: { embed: 0, dense: 0, lexical: 0, fusion: 0 } },
+    retrieval: { query: { text: question, lang: 'en', groups: words(question).filter((w) => !isStopword(w)).map((word) => ({ word, variants: [] })), denseTexts: [question] }, unknownWords: [], wordWeights: [], passages, native: passages, timings: { embed: 0, dense: 0, lexical: 0, fusion: 0 } },
     ranked,
     question: context,
     answerability: 0.9,
@@ -258,6 +258,27 @@ describe('a best sentence that gives no answer of the kind asked for (here a dur
   });
 });
 
+describe('a question that asks more than the title of the work', () => {
+  /** A one-sentence passage of the synopsis titled 'Ferrugem e Osso (sinopse)' that matches the given question words. */
+  const synopsis = (id: string, text: string, matched: string[]): Passage => {
+    const p = passage(id, 'pt', text);
+    const lexical = { ...p.lexical, matched: new Set(matched) };
+    return { ...p, chunk: { ...p.chunk, title: 'Ferrugem e Osso (sinopse)' }, lexical, sentences: [{ ...p.sentences[0]!, lexical }] };
+  };
+  const titleOnly = synopsis('story', 'Ferrugem e Osso conta a história de Alain.', ['ferrugem', 'osso']);
+  const written = synopsis('script', 'O roteiro foi escrito por Jacques Audiard e Thomas Bidegain.', ['escreveu']);
+
+  it('is not answered by a sentence that matches only the title, however much better it scores', () => {
+    const answer = composeAnswer(ranking('Quem escreveu Ferrugem e Osso?', [[titleOnly, 13], [written, 7]]), 0.5);
+    expect(answer.text).toContain('Bidegain');
+  });
+
+  it('is answered by such a sentence when it asks nothing more, or nothing else was read', () => {
+    expect(composeAnswer(ranking('Ferrugem e Osso', [[titleOnly, 13], [written, 7]]), 0.5).text).toContain('conta a história');
+    expect(composeAnswer(ranking('Quem escreveu Ferrugem e Osso?', [[titleOnly, 13]]), 0.5).text).toContain('conta a história');
+  });
+});
+
 describe('a question about what someone does for a living', () => {
   /** A passage whose sentence matches the given question words. */
   const matching = (id: string, text: string, matched: string[]): Passage => {
@@ -294,7 +315,7 @@ describe('a second sentence', () => {
     return { ...p, chunk: { ...p.chunk, title: 'Rust and Bone', file: 'article.txt', start, end: sentence.end, sentences: [sentence] }, sentences: [{ sentence, dense: 0.5, lexical }] };
   }
   const premiere = titled('premiere', 'It premiered at Cannes in May 2012.', ['premiere'], 0);
-  const screenings = titled('screenings', 'Rust and Bone was screened in Toronto.', ['rust', 'bone'], 100);
+  const screenings = titled('screenings', 'Rust and Bone was screened in Toronto.', ['screened'], 100);
 
   it('is added for the other part of a question joined by "and"', () => {
     const answer = composeAnswer(ranking('Where did it premiere and where else was it screened?', [[premiere, 10], [screenings, 9.5]]), 0.5);

@@ -44,6 +44,20 @@ function nearlyAsGood(best: RankedCandidate, ranked: RankedCandidate[], margin: 
   return ranked.find((c) => c.score >= best.score - margin && fits(c)) ?? best;
 }
 
+/**
+ * "Quem é o diretor de Ferrugem e Osso?" is not answered by a sentence that matches only the
+ * work's title ("Ferrugem e Osso conta a história de Alain…"): any sentence about the film might.
+ * When the question asks more than the title, such sentences are set aside (unless nothing else
+ * was read).
+ */
+function beyondTitle(ranked: RankedCandidate[], query: AnalyzedQuery): RankedCandidate[] {
+  const title = new Set(ranked.flatMap((c) => words(workTitle(c.passage.chunk.title))));
+  if (query.groups.every((g) => title.has(g.word))) return ranked;
+  const onlyTitle = (c: RankedCandidate) => { const matched = [...sentenceOf(c).lexical.matched]; return matched.length > 0 && matched.every((w) => title.has(w)); };
+  const rest = ranked.filter((c) => !onlyTitle(c));
+  return rest.length > 0 ? rest : ranked;
+}
+
 /** Kinds of answer that are names, which a scraped page loses with its links (numbers it keeps). */
 const NAMED_TYPES: ReadonlySet<AnswerType> = new Set(['person', 'place', 'title', 'name']);
 
@@ -272,8 +286,9 @@ export function unknownNames(question: string, unknownWords: string[]): string[]
 
 /** Picks the sentence(s) that answer the question, each cited, or abstains when the documents do not seem to answer it. */
 export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: AnswerSettings = DEFAULT_ANSWER_SETTINGS): Answer {
-  const { retrieval, ranked, answerability: confidence, question: context } = ranking;
+  const { retrieval, answerability: confidence, question: context } = ranking;
   const { text: question, lang } = retrieval.query;
+  const ranked = beyondTitle(ranking.ranked, retrieval.query);
   const best = ranked[0];
   const outOfReach = unknownNames(question, retrieval.unknownWords).length > 0 || unnamedRole(question, [...retrieval.passages, ...retrieval.native]) !== undefined;
   // "Who plays X?" is answered only by a sentence that says so.
