@@ -45,15 +45,15 @@ function nearlyAsGood(best: RankedCandidate, ranked: RankedCandidate[], margin: 
 }
 
 /**
- * "Quem é o diretor de Ferrugem e Osso?" is not answered by a sentence that matches only the
- * work's title ("Ferrugem e Osso conta a história de Alain…"): any sentence about the film might.
- * When the question asks more than the title, such sentences are set aside (unless nothing else
- * was read).
+ * "Quem escreveu Ferrugem e Osso?" is not answered by a sentence that matches only the work's
+ * title ("Ferrugem e Osso conta a história de Alain…"): any sentence about the film might. When
+ * the question asks more than the title, such sentences are set aside (unless nothing else was read).
  */
 function beyondTitle(ranked: RankedCandidate[], query: AnalyzedQuery): RankedCandidate[] {
   const title = new Set(ranked.flatMap((c) => words(workTitle(c.passage.chunk.title))));
   if (query.groups.every((g) => title.has(g.word))) return ranked;
-  const onlyTitle = (c: RankedCandidate) => { const matched = [...sentenceOf(c).lexical.matched]; return matched.length > 0 && matched.every((w) => title.has(w)); };
+  const matched = (c: RankedCandidate) => [...sentenceOf(c).lexical.matched];
+  const onlyTitle = (c: RankedCandidate) => matched(c).length > 0 && matched(c).every((w) => title.has(w));
   const rest = ranked.filter((c) => !onlyTitle(c));
   return rest.length > 0 ? rest : ranked;
 }
