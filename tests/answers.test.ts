@@ -36,6 +36,14 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('Who played Sam?')).answer.abstained).toBe(true);
   });
 
+  it('answers who is in the cast with a sentence that casts actors as characters, not one about an award category', async () => {
+    for (const question of ['Who are the main actors?', 'Who is in the cast?']) {
+      const { answer } = await knowledge.ask(question);
+      expect(answer.text, question).toContain('Matthias as Ali');
+      expect(answer.text, question).toContain('Marion as Stéphanie');
+    }
+  });
+
   it('says the documents do not say where the page lost the name asked for, though the sentence names other places', async () => {
     // "…the frozen lake scene shot in ; additional work in for regional authenticity; and the final sequence at the Sheraton Hotel in ."
     for (const question of ['In which town was the frozen lake scene shot?', 'Onde foi filmada a cena do lago congelado?']) {

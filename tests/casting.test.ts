@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { castsCharacter, characterAsked } from '../src/answer/casting.js';
+import { asksForCast, castsCharacter, characterAsked } from '../src/answer/casting.js';
 
 describe('a question asking who plays a character', () => {
   it('names the character, in English or Portuguese', () => {
@@ -35,5 +35,15 @@ describe('a sentence saying who plays a character', () => {
     expect(casts('Sam, played by , is five.')).toBe(false);
     expect(casts('"The Wolves" plays as Sam is discharged from the hospital.')).toBe(false);
     expect(casts("Corinne Masiero plays Anna, Sam's aunt.")).toBe(false);
+  });
+});
+
+describe('a question asking who is in the cast', () => {
+  it('asks who the actors are, in English or Portuguese', () => {
+    for (const q of ['Who are the main actors?', 'Who stars in Rust and Bone?', 'Quem está no elenco?', 'Quem são os atores do filme?']) expect(asksForCast(q), q).toBe(true);
+  });
+
+  it('is not one about who plays a named character, an award, a crew role, or the leads of the story', () => {
+    for (const q of ['Who plays Ali?', 'Who won Best Actress?', 'Who was the casting director?', 'Que tipo de laço se forma entre os dois protagonistas?']) expect(asksForCast(q), q).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { Lang } from '../corpus/types.js';
 import { isDictionaryWord } from '../search/lexicon.js';
 import { foldAccents } from '../search/text.js';
+import { asksAboutAwards } from './awards.js';
 import type { RankedCandidate } from './ranker.js';
 
 /** "Who plays Ali?", "Which actress portrays Stéphanie?", "Quem interpreta Ali?", "Quem faz o papel de Stéphanie?" */
@@ -61,4 +62,25 @@ export function castingSentence(ranked: RankedCandidate[], question: string, lan
   const patterns = castingPatterns(character);
   const casting = ranked.filter((c) => castsCharacter(c.passage.sentences[c.index]!.sentence.text, character, known, patterns));
   return casting.find((c) => c.passage.chunk.lang === lang) ?? casting[0] ?? null;
+}
+
+/** "Who are the main actors?", "Who stars in it?", "Quem está no elenco?": who is in the cast, no character named. */
+const ASKS_CAST = /^\W*(who|quem)\b.*\b(actors?|actress(es)?|cast|stars?|starred|starring|atores|atrizes|elenco|estrela|estrelam|estrelou)\b/;
+
+/** Whether a question asks who is in the cast, rather than who plays a character or who won an award. */
+export function asksForCast(question: string): boolean {
+  return ASKS_CAST.test(fold(question)) && !characterAsked(question) && !asksAboutAwards(question);
+}
+
+/**
+ * For "Who are the main actors?", the best-ranked sentence that casts someone as some character
+ * ("…features Belgian Matthias as Ali, … and French Marion as Stéphanie"), in the asker's language
+ * when one is; `undefined` for other questions or when none was read.
+ */
+export function castListSentence(ranked: RankedCandidate[], question: string, lang: Lang): RankedCandidate | undefined {
+  if (!asksForCast(question)) return undefined;
+  // A character has a name, not an ordinary word: "Best Actress in a Leading Role (Cotillard)" casts no one.
+  const castsAnyone = (text: string) => [...text.matchAll(NAME)].some(([name]) => !isDictionaryWord(name) && castsCharacter(text, name, []));
+  const casting = ranked.filter((c) => castsAnyone(c.passage.sentences[c.index]!.sentence.text));
+  return casting.find((c) => c.passage.chunk.lang === lang) ?? casting[0];
 }

@@ -5,7 +5,7 @@ import { escapeRegExp, stem, words } from '../search/text.js';
 import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, nameActs, namesBeside, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
 import { betweenHoles, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
-import { castingSentence } from './casting.js';
+import { castingSentence, castListSentence } from './casting.js';
 import { unnamedRole } from './roles.js';
 import type { Answer, Citation } from './types.js';
 
@@ -291,10 +291,11 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
   const ranked = beyondTitle(ranking.ranked, retrieval.query);
   const best = ranked[0];
   const outOfReach = unknownNames(question, retrieval.unknownWords).length > 0 || unnamedRole(question, [...retrieval.passages, ...retrieval.native]) !== undefined;
-  // "Who plays X?" is answered only by a sentence that says so.
+  // "Who plays X?" is answered only by a sentence that says so; "Who are the main actors?" by one that casts anyone, which is evidence enough to answer.
   const cast = best && castingSentence(ranked, question, lang);
+  const castList = best && castListSentence(ranked, question, lang);
   const notCovered: Answer = { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
-  if (!best || confidence < abstainBelow || outOfReach || cast === null) return notCovered;
+  if (!best || (confidence < abstainBelow && !castList) || outOfReach || cast === null) return notCovered;
   // Each step may move the answer from the best-ranked sentence to a nearly as good one that fits the question better.
   const steps: ((c: RankedCandidate) => RankedCandidate)[] = [
     (c) => inAskersLanguage(c, ranked, lang, context),
@@ -308,7 +309,7 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
     (c) => statesAcronym(c, ranked, question),
     (c) => saysWhoTheyAre(c, ranked, context),
   ];
-  const first = cast ?? steps.reduce((c, step) => step(c), best);
+  const first = cast ?? castList ?? steps.reduce((c, step) => step(c), best);
   if (lostTheName(first, context)) return notCovered;
   const second = complement(first, ranked, question, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
