@@ -154,6 +154,11 @@ function withoutRelatives(question: string): string {
 /** "Who is Stéphanie?", "Quem é o Alain?": a question about someone it names, whose answer describes them rather than naming anyone. */
 const WHO_IS_NAMED = /^\W*(?:[Ww]ho|[Qq]uem)\s+(?:is|was|are|were|é|e|era|foi|são|sao)\s+(?:(?:the|a|o|os|as)\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s*[?!.]*\s*$/u;
 
+/** The names a question mentions: its capitalized words after the first. */
+export function namesIn(question: string): string[] {
+  return question.match(/(?<=[\p{L}\p{N}][^\p{L}\p{N}]*\s)\p{Lu}[\p{L}\p{N}]*/gu) ?? [];
+}
+
 /** The name a "Who is Stéphanie?" question asks about, if it is one. */
 export function askedWhoIs(question: string): string | undefined {
   return question.match(WHO_IS_NAMED)?.[1];

@@ -1,6 +1,8 @@
 import type { Lang } from '../corpus/types.js';
 import { isDictionaryWord } from '../search/lexicon.js';
-import { foldAccents } from '../search/text.js';
+import { workTitle } from '../search/describedAs.js';
+import { foldAccents, words } from '../search/text.js';
+import { namesIn } from './answerType.js';
 import { asksAboutAwards } from './awards.js';
 import type { RankedCandidate } from './ranker.js';
 
@@ -75,10 +77,12 @@ export function asksForCast(question: string): boolean {
 /**
  * For "Who are the main actors?", the best-ranked sentence that casts someone as some character
  * ("…features Belgian Matthias as Ali, … and French Marion as Stéphanie"), in the asker's language
- * when one is; `undefined` for other questions or when none was read.
+ * when one is; `undefined` for other questions, for the cast of another work ("Who starred in The
+ * Immigrant?" names more than the documents' titles) or when none was read.
  */
 export function castListSentence(ranked: RankedCandidate[], question: string, lang: Lang): RankedCandidate | undefined {
-  if (!asksForCast(question)) return undefined;
+  const titles = new Set(ranked.flatMap((c) => words(workTitle(c.passage.chunk.title))));
+  if (!asksForCast(question) || namesIn(question).some((name) => !titles.has(name.toLowerCase()))) return undefined;
   // A character has a name, not an ordinary word: "Best Actress in a Leading Role (Cotillard)" casts no one.
   const castsAnyone = (text: string) => [...text.matchAll(NAME)].some(([name]) => !isDictionaryWord(name) && castsCharacter(text, name, []));
   const casting = ranked.filter((c) => castsAnyone(c.passage.sentences[c.index]!.sentence.text));

@@ -2,7 +2,7 @@ import type { Lang } from '../corpus/types.js';
 import { workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { escapeRegExp, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, nameActs, namesBeside, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, nameActs, namesBeside, namesIn, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
 import { betweenHoles, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence, castListSentence } from './casting.js';
@@ -76,11 +76,6 @@ function filledIn(best: RankedCandidate, ranked: RankedCandidate[], question: Qu
   const lost = questionTermsBeforeHoles(best, question);
   const names = (c: RankedCandidate) => (ofNamedType ? givesAnswerOfType(c, question) : putsNameBeside(c, question, (t) => lost.has(t)));
   return nearlyAsGood(best, ranked, HOLE_MARGIN, (c) => names(c) && !missingBesideQuestion(c, question));
-}
-
-/** The names a question mentions: its capitalized words after the first. */
-function namesIn(question: string): string[] {
-  return question.match(/(?<=[\p{L}\p{N}][^\p{L}\p{N}]*\s)\p{Lu}[\p{L}\p{N}]*/gu) ?? [];
 }
 
 /** How far below the best a sentence that gives the kind of answer asked for may score and still be taken. */
