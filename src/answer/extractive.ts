@@ -1,5 +1,5 @@
 import type { Lang } from '../corpus/types.js';
-import { workTitle } from '../search/describedAs.js';
+import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { escapeRegExp, stem, words } from '../search/text.js';
 import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, nameActs, namesBeside, namesIn, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
@@ -50,7 +50,7 @@ function nearlyAsGood(best: RankedCandidate, ranked: RankedCandidate[], margin: 
  * the question asks more than the title, such sentences are set aside (unless nothing else was read).
  */
 function beyondTitle(ranked: RankedCandidate[], query: AnalyzedQuery): RankedCandidate[] {
-  const title = new Set(ranked.flatMap((c) => words(workTitle(c.passage.chunk.title))));
+  const title = titleWords(ranked.map((c) => c.passage.chunk));
   if (query.groups.every((g) => title.has(g.word))) return ranked;
   const matched = (c: RankedCandidate) => [...sentenceOf(c).lexical.matched];
   const onlyTitle = (c: RankedCandidate) => matched(c).length > 0 && matched(c).every((w) => title.has(w));
@@ -186,7 +186,10 @@ function saysNationality(best: RankedCandidate, ranked: RankedCandidate[], quest
  */
 function saysGenre(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
   const states = (c: RankedCandidate) => statesGenre(sentenceOf(c).sentence.text);
-  if (!asksGenre(question.text) || states(best)) return best;
+  const titles = titleWords(ranked.map((c) => c.passage.chunk));
+  // "What genre is The Immigrant?" asks of another work.
+  const ofAnotherWork = namesIn(question.text).some((name) => !titles.has(name.toLowerCase()));
+  if (!asksGenre(question.text) || ofAnotherWork || states(best)) return best;
   return ranked.find((c) => states(c) && c.passage.chunk.lang === question.lang) ?? ranked.find(states) ?? best;
 }
 

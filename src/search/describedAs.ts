@@ -7,6 +7,11 @@ export function workTitle(title: string): string {
   return title.replace(/\s*\(.*?\)/g, '').trim();
 }
 
+/** The words of the works the chunks' documents are about ("rust", "and", "bone", "ferrugem", …). */
+export function titleWords(chunks: Chunk[]): Set<string> {
+  return new Set(chunks.flatMap((c) => words(workTitle(c.title))));
+}
+
 const descriptionCache = new WeakMap<Chunk, string[]>();
 
 /** The index terms of what a chunk's document title says it is, in brackets ("sinopse"), read once per chunk. */
