@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, nameActs, numberBefore, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, nameActs, numberBefore, statesAuthor, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -91,6 +91,18 @@ describe('questions that ask what kind of film something is', () => {
     expect(statesGenre('It is a 2012 French romantic drama film.')).toBe(true);
     expect(statesGenre('É um filme do gênero drama romântico.')).toBe(true);
     expect(statesGenre('Audiard is known for blending genre with social realism.')).toBe(false);
+  });
+});
+
+describe('questions that ask who wrote a book', () => {
+  it('are told by a "who" and a writer\'s word about a book, not a screenplay or an aside', () => {
+    for (const q of ['Who wrote the book?', 'Quem escreveu o livro?', 'Who is the author of the short stories?']) expect(asksAuthor(q), q).toBe(true);
+    for (const q of ['Who wrote the screenplay?', 'O Davidson, autor do livro, lutava boxe?']) expect(asksAuthor(q), q).toBe(false);
+  });
+
+  it('are answered by a sentence that names someone right after a writer\'s role', () => {
+    expect(statesAuthor("It adapts Canadian author Craig Davidson's collection.")).toBe(true);
+    expect(statesAuthor('The collection by Canadian author was first published in 2005.')).toBe(false);
   });
 });
 

@@ -120,6 +120,11 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('Quem é o diretor de Ferrugem e Osso?')).answer.text).not.toContain('conta a história de Alain');
   });
 
+  it('names the author of the book when asked who wrote it, not only the writers of the screenplay', async () => {
+    for (const question of ['Who wrote the book?', 'Quem escreveu o livro?']) expect((await knowledge.ask(question)).answer.text, question).toContain('author Craig Davidson');
+    expect((await knowledge.ask('Who wrote the screenplay?')).answer.text).toContain('Bidegain');
+  });
+
   it('says what kind of film it is when asked its genre, not a sentence that merely has the word', async () => {
     for (const question of ['What genre is Rust and Bone?', 'What genre is the film?', 'Que tipo de filme é Ferrugem e Osso?']) {
       expect((await knowledge.ask(question)).answer.text, question).toMatch(/romantic drama|drama romântico/);

@@ -80,6 +80,21 @@ export function statesGenre(sentence: string): boolean {
   return STATES_GENRE.test(foldAccents(sentence.toLowerCase()));
 }
 
+/** "Who wrote the book?", "Quem é o autor do livro de contos…?": who wrote the work the film comes from. */
+const ASKS_AUTHOR = /^\W*(who|quem)\b.*\b(wrote|written|penned|author|writer|novelist|escreveu|escrito|autor|autora|escritor|escritora)\b.*\b(books?|novels?|stor(y|ies)|collection|livros?|romances?|contos?)\b/;
+/** A writer's role right before a name: "Canadian author Craig Davidson's 2005 short story collection". */
+const STATES_AUTHOR = /\b(author|writer|novelist|autor|autora|escritor|escritora)\s+\p{Lu}/u;
+
+/** Whether a question asks who wrote a book ("Who wrote the book?", "Quem escreveu o livro?"), not a screenplay. */
+export function asksAuthor(question: string): boolean {
+  return ASKS_AUTHOR.test(foldAccents(question.toLowerCase()));
+}
+
+/** Whether a sentence names someone right after a writer's role ("…author Craig Davidson's…"). */
+export function statesAuthor(sentence: string): boolean {
+  return STATES_AUTHOR.test(sentence);
+}
+
 const ASKS_ORGANIZATION = /\b(which|what|qual|quais|que) ((record|film|production|distribution|streaming) )?(compan(y|ies)|studios?|labels?|services?|platforms?|distributors?|networks?|channels?|publishers?|firms?|broadcasters?|newspapers?|magazines?|websites?|empresas?|estudios?|gravadoras?|distribuidoras?|produtoras?|plataformas?|servicos?|canal|canais|editoras?|jornal|jornais|revistas?)\b/;
 
 /**

@@ -2,7 +2,7 @@ import type { Lang } from '../corpus/types.js';
 import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { escapeRegExp, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, nameActs, namesBeside, namesIn, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, nameActs, namesBeside, namesIn, statesAuthor, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
 import { betweenHoles, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence, castListSentence } from './casting.js';
@@ -186,11 +186,26 @@ function saysNationality(best: RankedCandidate, ranked: RankedCandidate[], quest
  */
 function saysGenre(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
   const states = (c: RankedCandidate) => statesGenre(sentenceOf(c).sentence.text);
-  const titles = titleWords(ranked.map((c) => c.passage.chunk));
-  // "What genre is The Immigrant?" asks of another work.
-  const ofAnotherWork = namesIn(question.text).some((name) => !titles.has(name.toLowerCase()));
-  if (!asksGenre(question.text) || ofAnotherWork || states(best)) return best;
+  if (!asksGenre(question.text) || namesAnotherWork(question.text, ranked) || states(best)) return best;
   return ranked.find((c) => states(c) && c.passage.chunk.lang === question.lang) ?? ranked.find(states) ?? best;
+}
+
+/**
+ * "Who wrote the book?" ("Quem escreveu o livro?") is answered by the best-ranked sentence that
+ * names someone right after a writer's role ("…Canadian author Craig Davidson's 2005 short story
+ * collection"), however much better one about who wrote the screenplay scores ("Audiard co-wrote
+ * the screenplay with Thomas Bidegain").
+ */
+function namesAuthor(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
+  const states = (c: RankedCandidate) => statesAuthor(sentenceOf(c).sentence.text);
+  if (!asksAuthor(question) || namesAnotherWork(question, ranked) || states(best)) return best;
+  return ranked.find(states) ?? best;
+}
+
+/** Whether a question names more than the works the documents are about: "What genre is The Immigrant?" asks of another work. */
+function namesAnotherWork(question: string, ranked: RankedCandidate[]): boolean {
+  const titles = titleWords(ranked.map((c) => c.passage.chunk));
+  return namesIn(question).some((name) => !titles.has(name.toLowerCase()));
 }
 
 /**
@@ -304,6 +319,7 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
     (c) => saysOccupation(c, ranked, question),
     (c) => saysNationality(c, ranked, question),
     (c) => saysGenre(c, ranked, context),
+    (c) => namesAuthor(c, ranked, question),
     (c) => statesAcronym(c, ranked, question),
     (c) => saysWhoTheyAre(c, ranked, context),
   ];
