@@ -1,3 +1,5 @@
+import type { Chunk } from '../corpus/types.js';
+import { titleWords } from '../search/describedAs.js';
 import { isDictionaryWord } from '../search/lexicon.js';
 import { cached, escapeRegExp, foldAccents, isStopword, words } from '../search/text.js';
 
@@ -172,6 +174,12 @@ const WHO_IS_NAMED = /^\W*(?:[Ww]ho|[Qq]uem)\s+(?:is|was|are|were|é|e|era|foi|s
 /** The names a question mentions: its capitalized words after the first. */
 export function namesIn(question: string): string[] {
   return question.match(/(?<=[\p{L}\p{N}][^\p{L}\p{N}]*\s)\p{Lu}[\p{L}\p{N}]*/gu) ?? [];
+}
+
+/** Whether a question names more than the works the chunks are about: "What genre is The Immigrant?" asks of another work. */
+export function namesAnotherWork(question: string, chunks: Chunk[]): boolean {
+  const titles = titleWords(chunks);
+  return namesIn(question).some((name) => !titles.has(name.toLowerCase()));
 }
 
 /** The name a "Who is Stéphanie?" question asks about, if it is one. */

@@ -1,8 +1,7 @@
 import type { Lang } from '../corpus/types.js';
 import { isDictionaryWord } from '../search/lexicon.js';
-import { titleWords } from '../search/describedAs.js';
 import { foldAccents } from '../search/text.js';
-import { namesIn } from './answerType.js';
+import { namesAnotherWork } from './answerType.js';
 import { asksAboutAwards } from './awards.js';
 import type { RankedCandidate } from './ranker.js';
 
@@ -81,8 +80,7 @@ export function asksForCast(question: string): boolean {
  * Immigrant?" names more than the documents' titles) or when none was read.
  */
 export function castListSentence(ranked: RankedCandidate[], question: string, lang: Lang): RankedCandidate | undefined {
-  const titles = titleWords(ranked.map((c) => c.passage.chunk));
-  if (!asksForCast(question) || namesIn(question).some((name) => !titles.has(name.toLowerCase()))) return undefined;
+  if (!asksForCast(question) || namesAnotherWork(question, ranked.map((c) => c.passage.chunk))) return undefined;
   // A character has a name, not an ordinary word: "Best Actress in a Leading Role (Cotillard)" casts no one.
   const castsAnyone = (text: string) => [...text.matchAll(NAME)].some(([name]) => !isDictionaryWord(name) && castsCharacter(text, name, []));
   const casting = ranked.filter((c) => castsAnyone(c.passage.sentences[c.index]!.sentence.text));

@@ -2,7 +2,7 @@ import type { Lang } from '../corpus/types.js';
 import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { escapeRegExp, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, nameActs, namesBeside, namesIn, statesAuthor, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, nameActs, namesAnotherWork, namesBeside, namesIn, statesAuthor, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
 import { betweenHoles, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence, castListSentence } from './casting.js';
@@ -22,6 +22,7 @@ const NOT_COVERED: Record<Lang, string> = {
 };
 
 const sentenceOf = (c: Candidate) => c.passage.sentences[c.index]!;
+const chunksOf = (ranked: RankedCandidate[]) => ranked.map((c) => c.passage.chunk);
 
 /**
  * When the best sentence is in the other language, the best sentence in the asker's language reads
@@ -50,7 +51,7 @@ function nearlyAsGood(best: RankedCandidate, ranked: RankedCandidate[], margin: 
  * the question asks more than the title, such sentences are set aside (unless nothing else was read).
  */
 function beyondTitle(ranked: RankedCandidate[], query: AnalyzedQuery): RankedCandidate[] {
-  const title = titleWords(ranked.map((c) => c.passage.chunk));
+  const title = titleWords(chunksOf(ranked));
   if (query.groups.every((g) => title.has(g.word))) return ranked;
   const matched = (c: RankedCandidate) => [...sentenceOf(c).lexical.matched];
   const onlyTitle = (c: RankedCandidate) => matched(c).length > 0 && matched(c).every((w) => title.has(w));
@@ -186,7 +187,7 @@ function saysNationality(best: RankedCandidate, ranked: RankedCandidate[], quest
  */
 function saysGenre(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
   const states = (c: RankedCandidate) => statesGenre(sentenceOf(c).sentence.text);
-  if (!asksGenre(question.text) || namesAnotherWork(question.text, ranked) || states(best)) return best;
+  if (!asksGenre(question.text) || namesAnotherWork(question.text, chunksOf(ranked)) || states(best)) return best;
   return ranked.find((c) => states(c) && c.passage.chunk.lang === question.lang) ?? ranked.find(states) ?? best;
 }
 
@@ -198,15 +199,10 @@ function saysGenre(best: RankedCandidate, ranked: RankedCandidate[], question: Q
  */
 function namesAuthor(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
   const states = (c: RankedCandidate) => statesAuthor(sentenceOf(c).sentence.text);
-  if (!asksAuthor(question) || namesAnotherWork(question, ranked) || states(best)) return best;
+  if (!asksAuthor(question) || namesAnotherWork(question, chunksOf(ranked)) || states(best)) return best;
   return ranked.find(states) ?? best;
 }
 
-/** Whether a question names more than the works the documents are about: "What genre is The Immigrant?" asks of another work. */
-function namesAnotherWork(question: string, ranked: RankedCandidate[]): boolean {
-  const titles = titleWords(ranked.map((c) => c.passage.chunk));
-  return namesIn(question).some((name) => !titles.has(name.toLowerCase()));
-}
 
 /**
  * "Who is Stéphanie?" is answered by the best sentence that says who she is ("…Stéphanie, a killer
