@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, nameActs, numberBefore, statesAuthor, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, nameActs, namesBeside, numberBefore, statesAuthor, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -185,5 +185,19 @@ describe('a question about what a named person does', () => {
     expect(nameActs('Stéphanie trabalha como treinadora de baleias orcas.', 'Stéphanie', works)).toBe(true);
     expect(nameActs('Stephanie works at Marineland.', 'Stéphanie', works)).toBe(true);
     expect(nameActs('Enquanto trabalha na boate, acaba conhecendo Stephanie.', 'Stéphanie', works)).toBe(false);
+  });
+});
+
+describe('a name right after a word of the question', () => {
+  const isDirector = (t: string) => t === 'director';
+
+  it('is found in a possessive ("director Audiard\'s preference") as in a full name', () => {
+    expect(namesBeside("adhering to director Audiard's preference for restraint", 'Who is the director?', isDirector)).toBe(true);
+    expect(namesBeside('with director Jacques Audiard and his crew', 'Who is the director?', isDirector)).toBe(true);
+  });
+
+  it('is not a name the question already gives, possessive or not', () => {
+    expect(namesBeside("adhering to director Audiard's preference", "Was Audiard's director chair red?", isDirector)).toBe(false);
+    expect(namesBeside('praised by the director and his crew', 'Who is the director?', isDirector)).toBe(false);
   });
 });

@@ -102,6 +102,20 @@ describe('answers from the real corpus', () => {
     }
   });
 
+  it('names whoever held a crew role asked of "the movie\'s" or "the film\'s", not saying the documents do not say', async () => {
+    const asked = { "Who is the movie's director?": 'Jacques Audiard', "Who was the film's composer?": 'Alexandre Desplat', "Who is the film's editor?": 'Juliette Welfling' };
+    for (const [question, name] of Object.entries(asked)) {
+      const { answer } = await knowledge.ask(question);
+      expect(answer.abstained, question).toBe(false);
+      expect(answer.text, question).toContain(name);
+    }
+  });
+
+  it('names the director of the film asked by its title with a sentence that calls him its director, not one about an actress he admired', async () => {
+    const { answer } = await knowledge.ask('Quem é o diretor de Ferrugem e Osso?');
+    expect(answer.text).toMatch(/[Dd]irector (Jacques )?Audiard|dirigido por Jacques Audiard/);
+  });
+
   it('says what someone named does for a living from a sentence that names them, not one that only has the words', async () => {
     expect((await knowledge.ask('What does Ali do for a living?')).answer.text).toContain('odd jobs');
     expect((await knowledge.ask('What does Stéphanie do for a living?')).answer.text).toMatch(/treinadora de baleias orcas|killer whale trainer/);

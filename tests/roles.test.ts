@@ -16,6 +16,13 @@ describe('who held a crew role', () => {
     expect(unnamedRole('Who were the sound editors?', read)).toBeUndefined();
   });
 
+  it('reads a possessive or the work before a role as no other role: "the film\'s editor" is the editor', () => {
+    for (const question of ["Who is the movie's director?", "Who was the film's composer?", 'Who was the film editor?', 'Who is the lead producer?']) {
+      expect(unnamedRole(question, read), question).toBeUndefined();
+    }
+    expect(unnamedRole("Who was the film's casting director?", read)).toBe('casting director');
+  });
+
   it('leaves questions that ask no role, or not who, alone', () => {
     expect(unnamedRole('Who was the director?', read)).toBeUndefined();
     expect(unnamedRole('When did the costume designer join?', read)).toBeUndefined();

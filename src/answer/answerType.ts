@@ -292,8 +292,11 @@ const NAME_REACH = 3;
 
 /** Whether a name that `known` does not contain stands right after a word that `isAsked` accepts. */
 export function namesBeside(sentence: string, known: string, isAsked: (token: string) => boolean): boolean {
-  const fresh = new Set(newNames(sentence, known));
-  const tokens = tokensOf(sentence).map((t) => t.replace(/['’]s$/, ''));
+  // "director Audiard's preference" names him as much as "director Jacques Audiard".
+  const withoutPossessive = (t: string) => t.replace(/['’]s$/, '');
+  const asked = new Set(words(known));
+  const fresh = new Set(newNames(sentence, known).map(withoutPossessive).filter((n) => !asked.has(n.toLowerCase())));
+  const tokens = tokensOf(sentence).map(withoutPossessive);
   return tokens.some((t, i) => isAsked(t.toLowerCase()) && tokens.slice(i + 1, i + 1 + NAME_REACH).some((next) => fresh.has(next)));
 }
 
