@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, nameActs, namesBeside, numberBefore, statesAuthor, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, nameActs, namesBeside, numberBefore, statesAuthor, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -199,5 +199,19 @@ describe('a name right after a word of the question', () => {
   it('is not a name the question already gives, possessive or not', () => {
     expect(namesBeside("adhering to director Audiard's preference", "Was Audiard's director chair red?", isDirector)).toBe(false);
     expect(namesBeside('praised by the director and his crew', 'Who is the director?', isDirector)).toBe(false);
+  });
+});
+
+describe('questions that ask which edition of an event', () => {
+  it('asks which edition in English or Portuguese, not of "a special edition"', () => {
+    expect(asksEdition('Which edition of the festival did it win?')).toBe(true);
+    expect(asksEdition('Em qual edição do festival o filme estreou?')).toBe(true);
+    expect(asksEdition('Is there a special edition DVD?')).toBe(false);
+  });
+
+  it('reads the numbered editions of a sentence, with what each is of, or nothing where the page lost the name', () => {
+    expect(editionsIn('At the 18th Lumière Awards in 2013, it won.')).toEqual(['Lumière']);
+    expect(editionsIn('It premiered at the 65th , where it competed.')).toEqual(['']);
+    expect(editionsIn('No major 10th-anniversary re-release occurred, 3 times.')).toEqual([]);
   });
 });

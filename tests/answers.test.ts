@@ -116,6 +116,11 @@ describe('answers from the real corpus', () => {
     expect(answer.text).toMatch(/[Dd]irector (Jacques )?Audiard|dirigido por Jacques Audiard/);
   });
 
+  it('gives the numbered edition of an event asked which edition, also where the page lost the event\'s name', async () => {
+    const asked = { 'Em qual edição do Festival de Cannes o filme estreou?': '65th', 'Which edition of the Lumière Awards nominated the film?': '18th Lumière Awards', 'Which edition of the César Awards nominated the film?': '38th' };
+    for (const [question, edition] of Object.entries(asked)) expect((await knowledge.ask(question)).answer.text, question).toContain(edition);
+  });
+
   it('says what someone named does for a living from a sentence that names them, not one that only has the words', async () => {
     expect((await knowledge.ask('What does Ali do for a living?')).answer.text).toContain('odd jobs');
     expect((await knowledge.ask('What does Stéphanie do for a living?')).answer.text).toMatch(/treinadora de baleias orcas|killer whale trainer/);

@@ -97,6 +97,21 @@ export function statesAuthor(sentence: string): boolean {
   return STATES_AUTHOR.test(sentence);
 }
 
+/** "Which edition", "em qual edição": not "a special edition DVD". */
+const ASKS_EDITION = /\b(which|what|qual|que)\s+(\p{L}+\s+)?(edition|edicao)\b/u;
+/** A numbered edition and the word after it: "the 18th Lumière Awards", "the 65th , where" (the page lost the name). Not "10th-anniversary". */
+const EDITION = /(?<![\p{L}\p{N}])\d+(?:st|nd|rd|th|º|ª)(?![\p{L}\p{N}-])\s*(\p{L}+)?/gu;
+
+/** Whether a question asks which edition of an event ("At which edition of the festival…?", "Em qual edição…?"). */
+export function asksEdition(question: string): boolean {
+  return ASKS_EDITION.test(foldAccents(question.toLowerCase()));
+}
+
+/** What the numbered editions a sentence gives are of: the word after each number, or '' where the page lost it. */
+export function editionsIn(sentence: string): string[] {
+  return [...sentence.matchAll(EDITION)].map((m) => m[1] ?? '');
+}
+
 const ASKS_ORGANIZATION = /\b(which|what|qual|quais|que) ((record|film|production|distribution|streaming) )?(compan(y|ies)|studios?|labels?|services?|platforms?|distributors?|networks?|channels?|publishers?|firms?|broadcasters?|newspapers?|magazines?|websites?|empresas?|estudios?|gravadoras?|distribuidoras?|produtoras?|plataformas?|servicos?|canal|canais|editoras?|jornal|jornais|revistas?)\b/;
 
 /**

@@ -2,7 +2,7 @@ import type { Lang } from '../corpus/types.js';
 import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { escapeRegExp, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, nameActs, namesAnotherWork, namesBeside, namesIn, statesAuthor, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, nameActs, namesAnotherWork, namesBeside, namesIn, statesAuthor, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
 import { betweenHoles, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence, castListSentence } from './casting.js';
@@ -205,6 +205,19 @@ function namesAuthor(best: RankedCandidate, ranked: RankedCandidate[], question:
 
 
 /**
+ * "At which edition of the festival…?" is answered by the best-ranked sentence that numbers an
+ * edition of what the question names ("the 18th Lumière Awards"), else by one that numbers an
+ * edition whose name the page lost ("at the 65th , where it competed"), however much better one
+ * without a number scores.
+ */
+function numbersEdition(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
+  if (!asksEdition(question)) return best;
+  const named = new Set(namesIn(question).map((name) => name.toLowerCase()));
+  const editions = (c: RankedCandidate) => editionsIn(sentenceOf(c).sentence.text);
+  return ranked.find((c) => editions(c).some((of) => named.has(of.toLowerCase()))) ?? ranked.find((c) => editions(c).includes('')) ?? best;
+}
+
+/**
  * "Who is Stéphanie?" is answered by the best sentence that says who she is ("…Stéphanie, a killer
  * whale trainer"), in the asker's language when one does, however much better one that merely
  * mentions her scores: every sentence that names her matches the question equally well.
@@ -316,6 +329,7 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
     (c) => saysNationality(c, ranked, question),
     (c) => saysGenre(c, ranked, context),
     (c) => namesAuthor(c, ranked, question),
+    (c) => numbersEdition(c, ranked, question),
     (c) => statesAcronym(c, ranked, question),
     (c) => saysWhoTheyAre(c, ranked, context),
   ];
