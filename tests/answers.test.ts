@@ -36,6 +36,15 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('Who played Sam?')).answer.abstained).toBe(true);
   });
 
+  it('answers who plays a role asked by what it is, not its name, with a sentence that casts someone as such a role', async () => {
+    const asked = { 'Quem interpreta o filho de Alain?': 'Armand Verdure', 'Who plays the organizer of the fights?': 'Bouli Lanners', 'Quem interpreta a irmã de Ali?': 'Corinne Masiero' };
+    for (const [question, actor] of Object.entries(asked)) {
+      const { answer } = await knowledge.ask(question);
+      expect(answer.abstained, question).toBe(false);
+      expect(answer.text, question).toContain(actor);
+    }
+  });
+
   it('answers who is in the cast with a sentence that casts actors as characters, not one about an award category', async () => {
     for (const question of ['Who are the main actors?', 'Who is in the cast?']) {
       const { answer } = await knowledge.ask(question);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForCast, castsCharacter, characterAsked } from '../src/answer/casting.js';
+import { asksForCast, castsAsDescribed, castsCharacter, characterAsked } from '../src/answer/casting.js';
 
 describe('a question asking who plays a character', () => {
   it('names the character, in English or Portuguese', () => {
@@ -45,5 +45,20 @@ describe('a question asking who is in the cast', () => {
 
   it('is not one about who plays a named character, an award, a crew role, or the leads of the story', () => {
     for (const q of ['Who plays Ali?', 'Who won Best Actress?', 'Who was the casting director?', 'Que tipo de laço se forma entre os dois protagonistas?']) expect(asksForCast(q), q).toBe(false);
+  });
+});
+
+describe('a sentence casting someone as a role described, not named', () => {
+  const isSon = (w: string) => w === 'son' || w === 'filho';
+
+  it('names the actor before the casting verb and the role right after it, even where the page lost the name', () => {
+    expect(castsAsDescribed('Armand Verdure portrays , the young son of the , whose presence…', isSon)).toBe(true);
+    expect(castsAsDescribed('Rui Reis as Tom, the son of the neighbour.', isSon)).toBe(true);
+  });
+
+  it('is not one casting someone as another role, one naming no actor, or one where the role comes far later', () => {
+    expect(castsAsDescribed("Corinne Masiero plays Anna, Ali's sister.", isSon)).toBe(false);
+    expect(castsAsDescribed('the boy plays with his son on the beach', isSon)).toBe(false);
+    expect(castsAsDescribed('Ana Lobo plays the mother, a nurse, a cook and then, years later, her son.', isSon)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { Lang } from '../corpus/types.js';
 import { isDictionaryWord } from '../search/lexicon.js';
-import { foldAccents } from '../search/text.js';
+import type { AnalyzedQuery } from '../search/query.js';
+import { foldAccents, stem, words } from '../search/text.js';
 import { namesAnotherWork } from './answerType.js';
 import { asksAboutAwards } from './awards.js';
 import type { RankedCandidate } from './ranker.js';
@@ -85,4 +86,40 @@ export function castListSentence(ranked: RankedCandidate[], question: string, la
   const castsAnyone = (text: string) => [...text.matchAll(NAME)].some(([name]) => !isDictionaryWord(name) && castsCharacter(text, name, []));
   const casting = ranked.filter((c) => castsAnyone(c.passage.sentences[c.index]!.sentence.text));
   return casting.find((c) => c.passage.chunk.lang === lang) ?? casting[0];
+}
+
+/** "Who plays Ali's son?", "Quem faz o papel do filho do Ali?": the role asked by what it is, after the verb. */
+const PLAYS_DESCRIBED = /\b(?:plays|played|portrays|portrayed|interpreta|interpretou|vive|viveu|faz o papel|fez o papel)\b/iu;
+/** Where a sentence casts someone, who stands before it: "Armand Verdure portrays , the young son…", "Matthias as Ali, a rough-hewn single father". */
+const CASTS = /\b(?:plays|played|portrays|portrayed|embodies|embodied|appears as|appeared as|stars as|starred as|(?:is|was) cast as|interpreta|interpretou|vive|viveu|no papel de)\b|(?<=\p{Lu}[\p{L}-]+) as\b/gu;
+/** How many words after the casting verb the role's description may start ("portrays , the young son"). */
+const DESCRIPTION_REACH = 5;
+
+/**
+ * Whether a sentence casts someone named as a role that `isRole` accepts a word of, right after
+ * the casting verb: "Armand Verdure portrays , the young son of…", "Corinne Masiero plays Anna,
+ * Ali's sister".
+ */
+export function castsAsDescribed(sentence: string, isRole: (word: string) => boolean): boolean {
+  return [...sentence.matchAll(CASTS)].some((m) => {
+    const after = words(sentence.slice(m.index + m[0].length)).slice(0, DESCRIPTION_REACH);
+    return namesSomeone(sentence.slice(0, m.index), []) && after.some(isRole);
+  });
+}
+
+/**
+ * For "who plays" a role described rather than named ("Ali's son", "o filho do Ali", "the
+ * organizer of the fights"), the best-ranked sentence that casts someone as a role described by
+ * the question's words ("Armand Verdure portrays , the young son of…"), in the asker's language
+ * when one is; `undefined` when none does or the question asks no such thing.
+ */
+export function describedRoleSentence(ranked: RankedCandidate[], query: AnalyzedQuery): RankedCandidate | undefined {
+  const verb = query.text.match(PLAYS_DESCRIBED);
+  if (!WHO.test(query.text) || !verb || characterAsked(query.text)) return undefined;
+  // The role's words: those after the verb that are not names ("Ali's" says whose son, not who).
+  const described = new Set(words(query.text.slice(verb.index! + verb[0].length).replace(NAME, ' ')));
+  const roleTerms = new Set(query.groups.filter((g) => described.has(g.word)).flatMap((g) => g.variants.map((v) => v.term)));
+  if (roleTerms.size === 0) return undefined;
+  const casting = ranked.filter((c) => castsAsDescribed(c.passage.sentences[c.index]!.sentence.text, (w) => roleTerms.has(stem(w, c.passage.chunk.lang))));
+  return casting.find((c) => c.passage.chunk.lang === query.lang) ?? casting[0];
 }

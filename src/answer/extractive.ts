@@ -5,7 +5,7 @@ import { escapeRegExp, stem, words } from '../search/text.js';
 import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, nameActs, namesAnotherWork, namesBeside, namesIn, statesAuthor, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
 import { betweenHoles, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
-import { castingSentence, castListSentence } from './casting.js';
+import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
 import { unnamedRole } from './roles.js';
 import type { Answer, Citation } from './types.js';
 
@@ -333,8 +333,10 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
     (c) => statesAcronym(c, ranked, question),
     (c) => saysWhoTheyAre(c, ranked, context),
   ];
-  const first = cast ?? castList ?? steps.reduce((c, step) => step(c), best);
-  if (lostTheName(first, context)) return notCovered;
+  // A role described, not named ("Ali's son"): the actor's name stands before the casting verb, whatever name the page lost after it.
+  const described = cast ?? castList ?? describedRoleSentence(ranked, retrieval.query);
+  const first = described ?? steps.reduce((c, step) => step(c), best);
+  if (!described && lostTheName(first, context)) return notCovered;
   const second = complement(first, ranked, question, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
   return { ...cite(chosen), abstained: false, confidence, lang, kind: 'extracted' };
