@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, nameActs, namesBeside, numberBefore, statesAuthor, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesBeside, numberBefore, qualifiesNoun, statesAuthor, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -213,5 +213,23 @@ describe('questions that ask which edition of an event', () => {
     expect(editionsIn('At the 18th Lumière Awards in 2013, it won.')).toEqual(['Lumière']);
     expect(editionsIn('It premiered at the 65th , where it competed.')).toEqual(['']);
     expect(editionsIn('No major 10th-anniversary re-release occurred, 3 times.')).toEqual([]);
+  });
+});
+
+describe('questions that ask what kind of thing something is', () => {
+  it('asks the kind of a noun in English or Portuguese, leaving kinds of film to the genre', () => {
+    expect(kindAsked('What kind of boat did they sail?')).toBe('boat');
+    expect(kindAsked('Que tipo de laço une os dois?')).toBe('laco');
+    expect(kindAsked('What kind of movie is it?')).toBeUndefined();
+    expect(kindAsked('Who is the kind neighbour?')).toBeUndefined();
+  });
+
+  it('is answered by a sentence that qualifies the noun, before it or, in Portuguese, after it', () => {
+    const isBoat = (w: string) => w === 'boat';
+    expect(qualifiesNoun('They sailed a battered fishing boat to the island.', 'en', isBoat)).toBe(true);
+    expect(qualifiesNoun('They sailed a boat to the island.', 'en', isBoat)).toBe(false);
+    const isLaco = (w: string) => w === 'laço';
+    expect(qualifiesNoun('Nasce um laço de amizade entre eles.', 'pt', isLaco)).toBe(true);
+    expect(qualifiesNoun('Nasce um laço de 2 anos.', 'pt', isLaco)).toBe(false);
   });
 });

@@ -130,6 +130,11 @@ describe('answers from the real corpus', () => {
     for (const [question, edition] of Object.entries(asked)) expect((await knowledge.ask(question)).answer.text, question).toContain(edition);
   });
 
+  it('says what kind of thing something is from a sentence that qualifies it, not one that lacks the word', async () => {
+    expect((await knowledge.ask('What sort of fights does Ali take part in?')).answer.text).toContain('bare-knuckle');
+    expect((await knowledge.ask('What kind of relationship do Ali and Stéphanie have?')).answer.text).toContain('Their relationship evolves');
+  });
+
   it('says what someone named does for a living from a sentence that names them, not one that only has the words', async () => {
     expect((await knowledge.ask('What does Ali do for a living?')).answer.text).toContain('odd jobs');
     expect((await knowledge.ask('What does Stéphanie do for a living?')).answer.text).toMatch(/treinadora de baleias orcas|killer whale trainer/);

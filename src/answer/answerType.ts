@@ -1,4 +1,4 @@
-import type { Chunk } from '../corpus/types.js';
+import type { Chunk, Lang } from '../corpus/types.js';
 import { titleWords } from '../search/describedAs.js';
 import { isDictionaryWord } from '../search/lexicon.js';
 import { cached, escapeRegExp, foldAccents, isStopword, words } from '../search/text.js';
@@ -110,6 +110,34 @@ export function asksEdition(question: string): boolean {
 /** What the numbered editions a sentence gives are of: the word after each number, or '' where the page lost it. */
 export function editionsIn(sentence: string): string[] {
   return [...sentence.matchAll(EDITION)].map((m) => m[1] ?? '');
+}
+
+/** "What kind of fighter…?", "Que tipo de laço…?": the noun whose kind is asked. */
+const KIND_OF = /\b(?:(?:what|which)\s+(?:kind|type|sort|style)s?\s+of|(?:que|qual|quais)\s+(?:tipos?|especie|estilo)\s+de)\s+(\p{L}+)/u;
+/** Kinds of film are genres, for `asksGenre`. */
+const THE_WORK = new Set(['film', 'films', 'movie', 'movies', 'picture', 'filme', 'filmes', 'obra']);
+
+/** The noun a question asks the kind of ("fighter" in "What kind of fighter is Ali…?"), accent-folded, if any. */
+export function kindAsked(question: string): string | undefined {
+  const noun = foldAccents(question.toLowerCase()).match(KIND_OF)?.[1];
+  return noun && !THE_WORK.has(noun) ? noun : undefined;
+}
+
+/** Portuguese words that join a noun to what qualifies it: "laço de companheirismo". */
+const JOINING = new Set(['de', 'do', 'da', 'dos', 'das']);
+const isQualifier = (word: string | undefined) => word !== undefined && !isStopword(word) && !/^\d/.test(word);
+
+/**
+ * Whether a sentence qualifies a noun that `isNoun` accepts: a word before it ("bare-knuckle
+ * fighter", "handheld cameras", "forte laço") or, in Portuguese, after it ("laço de companheirismo").
+ */
+export function qualifiesNoun(sentence: string, lang: Lang, isNoun: (word: string) => boolean): boolean {
+  const tokens = words(sentence);
+  return tokens.some((t, i) => {
+    if (!isNoun(t)) return false;
+    if (isQualifier(tokens[i - 1])) return true;
+    return lang === 'pt' && JOINING.has(tokens[i + 1] ?? '') && isQualifier(tokens[i + 2]);
+  });
 }
 
 const ASKS_ORGANIZATION = /\b(which|what|qual|quais|que) ((record|film|production|distribution|streaming) )?(compan(y|ies)|studios?|labels?|services?|platforms?|distributors?|networks?|channels?|publishers?|firms?|broadcasters?|newspapers?|magazines?|websites?|empresas?|estudios?|gravadoras?|distribuidoras?|produtoras?|plataformas?|servicos?|canal|canais|editoras?|jornal|jornais|revistas?)\b/;

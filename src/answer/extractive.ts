@@ -1,8 +1,8 @@
 import type { Lang } from '../corpus/types.js';
 import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
-import { escapeRegExp, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, nameActs, namesAnotherWork, namesBeside, namesIn, statesAuthor, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
+import { escapeRegExp, foldAccents, stem, words } from '../search/text.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesIn, qualifiesNoun, statesAuthor, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
 import { betweenHoles, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -180,6 +180,25 @@ function saysNationality(best: RankedCandidate, ranked: RankedCandidate[], quest
   return fittingAboutNamed(best, ranked, question, UNNAMED_MARGIN, (c) => statesNationality(sentenceOf(c).sentence.text));
 }
 
+
+/**
+ * "What kind of fighter is Ali trying to become?" is answered by a sentence that qualifies the
+ * noun ("…single father and bare-knuckle fighter"), in the asker's language by the very word,
+ * in the other by its translations ("forte laço" for "bond"), chosen as a job is, when the best
+ * one lacks the noun.
+ */
+function saysWhichKind(best: RankedCandidate, ranked: RankedCandidate[], query: AnalyzedQuery): RankedCandidate {
+  const noun = kindAsked(query.text);
+  const group = noun && query.groups.find((g) => foldAccents(g.word) === noun);
+  if (!noun || !group) return best;
+  const translations = new Set(group.variants.map((v) => v.term));
+  // In the asker's language the word itself: "underground fighting" is no kind of fighter.
+  const isNoun = (lang: Lang) => (w: string) => (lang === query.lang ? foldAccents(w).replace(/s$/, '') === noun.replace(/s$/, '') : translations.has(stem(w, lang)));
+  const qualifies = (c: RankedCandidate) => qualifiesNoun(sentenceOf(c).sentence.text, c.passage.chunk.lang, isNoun(c.passage.chunk.lang));
+  // One that has the noun may say its kind after it: "Their relationship evolves … to a profound connection".
+  if (words(sentenceOf(best).sentence.text).some(isNoun(best.passage.chunk.lang))) return best;
+  return fittingAboutNamed(best, ranked, query.text, UNNAMED_MARGIN, qualifies);
+}
 /**
  * "What genre is the film?" is answered by the best-ranked sentence that says what kind of film
  * it is ("…is a 2012 French romantic drama film"), in the asker's language when one does, however
@@ -327,6 +346,7 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
     (c) => namedActs(c, ranked, retrieval.query),
     (c) => saysOccupation(c, ranked, question),
     (c) => saysNationality(c, ranked, question),
+    (c) => saysWhichKind(c, ranked, retrieval.query),
     (c) => saysGenre(c, ranked, context),
     (c) => namesAuthor(c, ranked, question),
     (c) => numbersEdition(c, ranked, question),
