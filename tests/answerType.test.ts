@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesBeside, numberBefore, qualifiesNoun, statesAuthor, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesBeside, numberBefore, qualifiesNoun, statesAuthor, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -231,5 +231,20 @@ describe('questions that ask what kind of thing something is', () => {
     const isLaco = (w: string) => w === 'laço';
     expect(qualifiesNoun('Nasce um laço de amizade entre eles.', 'pt', isLaco)).toBe(true);
     expect(qualifiesNoun('Nasce um laço de 2 anos.', 'pt', isLaco)).toBe(false);
+  });
+});
+
+describe('questions that ask for a rank', () => {
+  it('asks a position or rank in English or Portuguese, not which place, which asks where', () => {
+    expect(asksRank('What position did the album reach?')).toBe(true);
+    expect(asksRank('Em que posição o álbum chegou?')).toBe(true);
+    expect(asksRank('How did the film rank that week?')).toBe(true);
+    expect(asksRank('Which place was used for the beach scenes?')).toBe(false);
+  });
+
+  it('is answered by a sentence that states one', () => {
+    expect(statesRank('It opened at number one at the box office.')).toBe(true);
+    expect(statesRank('Ficou em primeiro lugar na semana.')).toBe(true);
+    expect(statesRank('It was the first film he made there.')).toBe(false);
   });
 });

@@ -135,6 +135,12 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('What kind of relationship do Ali and Stéphanie have?')).answer.text).toContain('Their relationship evolves');
   });
 
+  it('gives the rank the film opened at when asked its position, from the sentence that states it', async () => {
+    for (const question of ['What position did the film debut at in France?', 'How did the film rank in its opening week?']) {
+      expect((await knowledge.ask(question)).answer.text, question).toContain('debuting at number one');
+    }
+  });
+
   it('says what someone named does for a living from a sentence that names them, not one that only has the words', async () => {
     expect((await knowledge.ask('What does Ali do for a living?')).answer.text).toContain('odd jobs');
     expect((await knowledge.ask('What does Stéphanie do for a living?')).answer.text).toMatch(/treinadora de baleias orcas|killer whale trainer/);

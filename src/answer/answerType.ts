@@ -140,6 +140,21 @@ export function qualifiesNoun(sentence: string, lang: Lang, isNoun: (word: strin
   });
 }
 
+/** "What position did it debut at?", "Em que posição…?", "How did it rank?": not "Which place…?", which asks where. */
+const ASKS_RANK = /\b(what|which) (position|rank|ranking|spot)\b|\b(que|qual|quais) (posicao|colocacao)\b|\bhow did (it|the film|the movie) rank\b/;
+/** A rank: "debuting at number one", "in first place", "#1", "em primeiro lugar". */
+const STATES_RANK = /\bnumber (one|two|three|\d+)\b|#\d\b|\b(first|second|third|top|\d+(st|nd|rd|th)) (place|spot|position)\b|\b(primeiro|segundo|terceiro) lugar\b|\b(primeira|segunda|terceira) posicao\b/;
+
+/** Whether a question asks for a rank ("What position did the film debut at in France?"). */
+export function asksRank(question: string): boolean {
+  return ASKS_RANK.test(foldAccents(question.toLowerCase()));
+}
+
+/** Whether a sentence states a rank ("…debuting at number one at the box office"). */
+export function statesRank(sentence: string): boolean {
+  return STATES_RANK.test(foldAccents(sentence.toLowerCase()));
+}
+
 const ASKS_ORGANIZATION = /\b(which|what|qual|quais|que) ((record|film|production|distribution|streaming) )?(compan(y|ies)|studios?|labels?|services?|platforms?|distributors?|networks?|channels?|publishers?|firms?|broadcasters?|newspapers?|magazines?|websites?|empresas?|estudios?|gravadoras?|distribuidoras?|produtoras?|plataformas?|servicos?|canal|canais|editoras?|jornal|jornais|revistas?)\b/;
 
 /**

@@ -2,7 +2,7 @@ import type { Lang } from '../corpus/types.js';
 import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { escapeRegExp, foldAccents, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesIn, qualifiesNoun, statesAuthor, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesIn, qualifiesNoun, statesAuthor, statesRank, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
 import { betweenHoles, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -236,6 +236,13 @@ function numbersEdition(best: RankedCandidate, ranked: RankedCandidate[], questi
   return ranked.find((c) => editions(c).some((of) => named.has(of.toLowerCase()))) ?? ranked.find((c) => editions(c).includes('')) ?? best;
 }
 
+
+/** "What position did the film debut at?" is answered by the best-ranked sentence that states a rank ("…debuting at number one"), however far below it scores. */
+function statesRankAsked(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
+  const states = (c: RankedCandidate) => statesRank(sentenceOf(c).sentence.text);
+  if (!asksRank(question) || states(best)) return best;
+  return ranked.find(states) ?? best;
+}
 /**
  * "Who is Stéphanie?" is answered by the best sentence that says who she is ("…Stéphanie, a killer
  * whale trainer"), in the asker's language when one does, however much better one that merely
@@ -350,6 +357,7 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
     (c) => saysGenre(c, ranked, context),
     (c) => namesAuthor(c, ranked, question),
     (c) => numbersEdition(c, ranked, question),
+    (c) => statesRankAsked(c, ranked, question),
     (c) => statesAcronym(c, ranked, question),
     (c) => saysWhoTheyAre(c, ranked, context),
   ];
