@@ -180,7 +180,6 @@ function saysNationality(best: RankedCandidate, ranked: RankedCandidate[], quest
   return fittingAboutNamed(best, ranked, question, UNNAMED_MARGIN, (c) => statesNationality(sentenceOf(c).sentence.text));
 }
 
-
 /**
  * "What kind of fighter is Ali trying to become?" is answered by a sentence that qualifies the
  * noun ("…single father and bare-knuckle fighter"), in the asker's language by the very word,
@@ -194,11 +193,12 @@ function saysWhichKind(best: RankedCandidate, ranked: RankedCandidate[], query: 
   const translations = new Set(group.variants.map((v) => v.term));
   // In the asker's language the word itself: "underground fighting" is no kind of fighter.
   const isNoun = (lang: Lang) => (w: string) => (lang === query.lang ? foldAccents(w).replace(/s$/, '') === noun.replace(/s$/, '') : translations.has(stem(w, lang)));
-  const qualifies = (c: RankedCandidate) => qualifiesNoun(sentenceOf(c).sentence.text, c.passage.chunk.lang, isNoun(c.passage.chunk.lang));
   // One that has the noun may say its kind after it: "Their relationship evolves … to a profound connection".
   if (words(sentenceOf(best).sentence.text).some(isNoun(best.passage.chunk.lang))) return best;
+  const qualifies = (c: RankedCandidate) => qualifiesNoun(sentenceOf(c).sentence.text, c.passage.chunk.lang, isNoun(c.passage.chunk.lang));
   return fittingAboutNamed(best, ranked, query.text, UNNAMED_MARGIN, qualifies);
 }
+
 /**
  * "What genre is the film?" is answered by the best-ranked sentence that says what kind of film
  * it is ("…is a 2012 French romantic drama film"), in the asker's language when one does, however
@@ -222,7 +222,6 @@ function namesAuthor(best: RankedCandidate, ranked: RankedCandidate[], question:
   return ranked.find(states) ?? best;
 }
 
-
 /**
  * "At which edition of the festival…?" is answered by the best-ranked sentence that numbers an
  * edition of what the question names ("the 18th Lumière Awards"), else by one that numbers an
@@ -236,13 +235,13 @@ function numbersEdition(best: RankedCandidate, ranked: RankedCandidate[], questi
   return ranked.find((c) => editions(c).some((of) => named.has(of.toLowerCase()))) ?? ranked.find((c) => editions(c).includes('')) ?? best;
 }
 
-
 /** "What position did the film debut at?" is answered by the best-ranked sentence that states a rank ("…debuting at number one"), however far below it scores. */
 function statesRankAsked(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
   const states = (c: RankedCandidate) => statesRank(sentenceOf(c).sentence.text);
   if (!asksRank(question) || states(best)) return best;
   return ranked.find(states) ?? best;
 }
+
 /**
  * "Who is Stéphanie?" is answered by the best sentence that says who she is ("…Stéphanie, a killer
  * whale trainer"), in the asker's language when one does, however much better one that merely
@@ -362,8 +361,8 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
     (c) => saysWhoTheyAre(c, ranked, context),
   ];
   // A role described, not named ("Ali's son"): the actor's name stands before the casting verb, whatever name the page lost after it.
-  const described = cast ?? castList ?? describedRoleSentence(ranked, retrieval.query);
-  const first = described ?? steps.reduce((c, step) => step(c), best);
+  const described = cast || castList ? undefined : describedRoleSentence(ranked, retrieval.query);
+  const first = cast ?? castList ?? described ?? steps.reduce((c, step) => step(c), best);
   if (!described && lostTheName(first, context)) return notCovered;
   const second = complement(first, ranked, question, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
