@@ -141,6 +141,12 @@ describe('answers from the real corpus', () => {
     }
   });
 
+  it('answers a "how many" question whose best sentence counts what it asks, in the other language, rather than saying the documents do not say', async () => {
+    const { answer } = await knowledge.ask('Quantas estrelas a revista deu ao filme?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toContain('four out of five stars');
+  });
+
   it('says what someone named does for a living from a sentence that names them, not one that only has the words', async () => {
     expect((await knowledge.ask('What does Ali do for a living?')).answer.text).toContain('odd jobs');
     expect((await knowledge.ask('What does Stéphanie do for a living?')).answer.text).toMatch(/treinadora de baleias orcas|killer whale trainer/);

@@ -3,7 +3,7 @@ import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { escapeRegExp, foldAccents, stem, words } from '../search/text.js';
 import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesIn, qualifiesNoun, statesAuthor, statesRank, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
-import { betweenHoles, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
+import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
 import { unnamedRole } from './roles.js';
@@ -342,7 +342,9 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
   const cast = best && castingSentence(ranked, question, lang);
   const castList = best && castListSentence(ranked, question, lang);
   const notCovered: Answer = { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
-  if (!best || (confidence < abstainBelow && !castList) || outOfReach || cast === null) return notCovered;
+  // So is a best sentence that puts a number right before what a "how many" question counts ("four out of five stars" for "Quantas estrelas…?").
+  const counted = best && countsAsked(best, context);
+  if (!best || (confidence < abstainBelow && !castList && !counted) || outOfReach || cast === null) return notCovered;
   // Each step may move the answer from the best-ranked sentence to a nearly as good one that fits the question better.
   const steps: ((c: RankedCandidate) => RankedCandidate)[] = [
     (c) => inAskersLanguage(c, ranked, lang, context),

@@ -140,13 +140,18 @@ export function givesAnswerOfType(c: Candidate, q: QuestionContext): boolean {
   return hasAnswerOfType(q.type, c.passage.sentences[c.index]!.sentence.text, `${q.text} ${c.passage.chunk.title}`);
 }
 
+/** Whether a sentence gives a number right before what a "how many" question counts ("four out of five stars"). */
+export function countsAsked(c: Candidate, q: QuestionContext): boolean {
+  return q.counted.size > 0 && numberBefore(words(c.passage.sentences[c.index]!.sentence.text), (t) => q.counted.has(stem(t, c.passage.chunk.lang)));
+}
+
 export function sentenceFeatures(c: Candidate, q: QuestionContext): number[] {
   const { passage, rank, index } = c;
   const scored = passage.sentences[index]!;
   const text = scored.sentence.text;
   const coverageAt = (i: number) => passage.sentences[i]?.lexical.coverage ?? 0;
   const typeOk = givesAnswerOfType(c, q);
-  const counts = q.counted.size > 0 && numberBefore(words(text), (t) => q.counted.has(stem(t, passage.chunk.lang)));
+  const counts = countsAsked(c, q);
   const sentenceNumbers = new Set(numbersIn(text));
   const passageNumbers = numbersOfPassage(passage);
   const numbersHere = q.numbers.length > 0 && q.numbers.some((n) => sentenceNumbers.has(n));
