@@ -147,6 +147,10 @@ describe('answers from the real corpus', () => {
     expect(answer.text).toContain('four out of five stars');
   });
 
+  it('answers which categories of a named award with a sentence that names that award, not another award\'s list', async () => {
+    expect((await knowledge.ask('Which Lumière categories was the film nominated in?')).answer.text).toContain('18th Lumière Awards');
+  });
+
   it('says what someone named does for a living from a sentence that names them, not one that only has the words', async () => {
     expect((await knowledge.ask('What does Ali do for a living?')).answer.text).toContain('odd jobs');
     expect((await knowledge.ask('What does Stéphanie do for a living?')).answer.text).toMatch(/treinadora de baleias orcas|killer whale trainer/);

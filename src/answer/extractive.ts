@@ -7,6 +7,7 @@ import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, qu
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
 import { unnamedRole } from './roles.js';
+import { asksAboutAwards } from './awards.js';
 import type { Answer, Citation } from './types.js';
 
 export interface AnswerSettings {
@@ -77,6 +78,23 @@ function filledIn(best: RankedCandidate, ranked: RankedCandidate[], question: Qu
   const lost = questionTermsBeforeHoles(best, question);
   const names = (c: RankedCandidate) => (ofNamedType ? givesAnswerOfType(c, question) : putsNameBeside(c, question, (t) => lost.has(t)));
   return nearlyAsGood(best, ranked, HOLE_MARGIN, (c) => names(c) && !missingBesideQuestion(c, question));
+}
+
+/** How far below the best a sentence that names the award a question names may score and still be taken. */
+const AWARD_MARGIN = 2;
+
+/**
+ * "Which Lumière categories was the film nominated in?" is answered by a sentence that names the
+ * award asked about ("At the 18th Lumière Awards…") when the best one names none of the question's
+ * names ("Among its nominations were Best Film…", which are the César's) and it scores nearly as well.
+ */
+function namesAwardAsked(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
+  if (!asksAboutAwards(question)) return best;
+  const title = titleWords(chunksOf(ranked));
+  const names = namesIn(question).map((name) => name.toLowerCase()).filter((name) => !title.has(name));
+  const namesOne = (c: RankedCandidate) => names.some((name) => sentenceOf(c).lexical.matched.has(name));
+  if (names.length === 0 || namesOne(best)) return best;
+  return nearlyAsGood(best, ranked, AWARD_MARGIN, namesOne);
 }
 
 /** How far below the best a sentence that gives the kind of answer asked for may score and still be taken. */
@@ -348,6 +366,7 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
   // Each step may move the answer from the best-ranked sentence to a nearly as good one that fits the question better.
   const steps: ((c: RankedCandidate) => RankedCandidate)[] = [
     (c) => inAskersLanguage(c, ranked, lang, context),
+    (c) => namesAwardAsked(c, ranked, question),
     (c) => givesKindAsked(c, ranked, context),
     (c) => filledIn(c, ranked, context),
     (c) => namedBeside(c, ranked, context),
