@@ -196,6 +196,13 @@ describe('a name right after a word of the question', () => {
     expect(namesBeside('with director Jacques Audiard and his crew', 'Who is the director?', isDirector)).toBe(true);
   });
 
+  it('is found past a date between the word and the name ("published in 2005 by Viking")', () => {
+    const isPublished = (t: string) => t === 'published';
+    expect(namesBeside('It was first published in 2005 by Viking Canada.', 'Who published it?', isPublished)).toBe(true);
+    expect(namesBeside('It was first published on May 3, 2005 by Viking Canada.', 'Who published it?', isPublished)).toBe(true);
+    expect(namesBeside('It was first published in a small run for Viking Canada.', 'Who published it?', isPublished)).toBe(false);
+  });
+
   it('is not a name the question already gives, possessive or not', () => {
     expect(namesBeside("adhering to director Audiard's preference", "Was Audiard's director chair red?", isDirector)).toBe(false);
     expect(namesBeside('praised by the director and his crew', 'Who is the director?', isDirector)).toBe(false);

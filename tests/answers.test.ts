@@ -151,6 +151,14 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('Which Lumière categories was the film nominated in?')).answer.text).toContain('18th Lumière Awards');
   });
 
+  it('names the publisher asked in Portuguese from the sentence that names it after the date ("published in 2005 by Viking")', async () => {
+    expect((await knowledge.ask('Qual editora publicou o livro de Craig Davidson?')).answer.text).toContain('by Viking Canada');
+  });
+
+  it('gives the worldwide gross asked in Portuguese as "no mundo todo", not the gross of one market', async () => {
+    expect((await knowledge.ask('Quanto o filme arrecadou no mundo todo?')).answer.text).toContain('$25.8 million worldwide');
+  });
+
   it('says what someone named does for a living from a sentence that names them, not one that only has the words', async () => {
     expect((await knowledge.ask('What does Ali do for a living?')).answer.text).toContain('odd jobs');
     expect((await knowledge.ask('What does Stéphanie do for a living?')).answer.text).toMatch(/treinadora de baleias orcas|killer whale trainer/);

@@ -348,13 +348,22 @@ export function hasAnswerOfType(type: AnswerType, sentence: string, known: strin
 /** How many words after a word of the question a name may stand and still be its name ("director Jacques Audiard", "Editing by Juliette Welfling"). */
 const NAME_REACH = 3;
 
-/** Whether a name that `known` does not contain stands right after a word that `isAsked` accepts. */
+/** A year, a month or a day: "in 2005", "on May 17" stand between a verb and who did it. */
+const DATE_TOKEN = new RegExp(`^((1[89]|20)\\d\\d|\\d{1,2}|${MONTH.source.replace(/\\b/g, '')})$`);
+const isDateToken = (t: string | undefined) => t !== undefined && DATE_TOKEN.test(foldAccents(t.toLowerCase()));
+
+/** A sentence's words without its dates: "published in 2005 by Viking" reads "published by Viking". */
+function withoutDates(tokens: string[]): string[] {
+  return tokens.filter((t, i) => !isDateToken(t) && !(/^(in|on|em)$/i.test(t) && isDateToken(tokens[i + 1])));
+}
+
+/** Whether a name that `known` does not contain stands right after a word that `isAsked` accepts (dates aside). */
 export function namesBeside(sentence: string, known: string, isAsked: (token: string) => boolean): boolean {
   // "director Audiard's preference" names him as much as "director Jacques Audiard".
   const withoutPossessive = (t: string) => t.replace(/['’]s$/, '');
   const asked = new Set(words(known));
   const fresh = new Set(newNames(sentence, known).map(withoutPossessive).filter((n) => !asked.has(n.toLowerCase())));
-  const tokens = tokensOf(sentence).map(withoutPossessive);
+  const tokens = withoutDates(tokensOf(sentence)).map(withoutPossessive);
   return tokens.some((t, i) => isAsked(t.toLowerCase()) && tokens.slice(i + 1, i + 1 + NAME_REACH).some((next) => fresh.has(next)));
 }
 
