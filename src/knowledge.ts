@@ -6,6 +6,7 @@ import { composeAnswer, DEFAULT_ANSWER_SETTINGS, type AnswerSettings } from './a
 import type { LlmAnswerer, LlmSettings } from './answer/llm.js';
 import { findOperands } from './answer/operands.js';
 import { Openings } from './answer/overview.js';
+import { composeParts, questionParts } from './answer/parts.js';
 import { loadRanker, rankRetrieval, type RankerModel } from './answer/ranker.js';
 import type { Answer } from './answer/types.js';
 import { EmbedderMismatchError, loadEmbedder, loadEmbedderFor } from './embed/choose.js';
@@ -102,8 +103,9 @@ export class Knowledge {
     const t = performance.now();
     const ranking = rankRetrieval(this.ranker, retrieved);
     const { retrieval } = ranking;
-    const quoted = composeAnswer(ranking, this.ranker.abstain.threshold, this.answerSettings);
-    const composed = this.openings.answer(ranking) ?? (quoted.abstained ? undefined : await this.calculate(question, quoted.lang, quoted.confidence));
+    const parts = await this.answerParts(question, retrieval.query.lang);
+    const quoted = parts?.answer ?? composeAnswer(ranking, this.ranker.abstain.threshold, this.answerSettings);
+    const composed = parts ?? this.openings.answer(ranking) ?? (quoted.abstained ? undefined : await this.calculate(question, quoted.lang, quoted.confidence));
     const extracted = composed?.answer ?? quoted;
     // The passages an opening or a calculation quotes come first, for the reader and for the chat model.
     const passages = firstPerChunk([...(composed?.passages ?? []), ...retrieval.passages]);
@@ -136,6 +138,21 @@ export class Knowledge {
     const answer = composeCalculated(calculation, operands, confidence);
     // The passages that hold the numbers are the first sources shown.
     return answer && { answer, passages: operands.flatMap((o) => (o ? [o.candidate.passage] : [])) };
+  }
+
+  /**
+   * For a question of two parts ("Who directed the film and who composed the score?"): each part
+   * asked on its own and answered with its own citation, with the passages that answer them.
+   * Undefined when it is one question or a part has no answer.
+   */
+  private async answerParts(question: string, lang: 'en' | 'pt'): Promise<{ answer: Answer; passages: Passage[] } | undefined> {
+    const parts = questionParts(question);
+    if (!parts) return undefined;
+    const rankings = await Promise.all(parts.map(async (part) => rankRetrieval(this.ranker, await this.retrieve(part))));
+    const answer = composeParts(rankings, lang, this.ranker.abstain.threshold, this.answerSettings);
+    // The passages of the cited sentences come first, as a calculation's do.
+    const cited = new Set(answer?.citations.map((c) => c.chunk.id));
+    return answer && { answer, passages: rankings.flatMap((r) => r.retrieval.passages).filter((p) => cited.has(p.chunk.id)) };
   }
 
   /** The same index and retriever answering with other ranker weights (for cross-validating the ranker). */

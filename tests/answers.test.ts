@@ -240,6 +240,16 @@ describe('answers from the real corpus', () => {
     }
   });
 
+  it('answers each part of a question of two parts with its own cited sentence, shown first among the passages', async () => {
+    for (const question of ['Who directed the film and who composed the score?', 'Quem dirigiu o filme e quem compôs a trilha sonora?']) {
+      const result = await knowledge.ask(question);
+      expect(result.answer.text, question).toContain('Jacques Audiard');
+      expect(result.answer.text, question).toContain('Alexandre Desplat');
+      expect(result.answer.citations.map((c) => c.n), question).toEqual([1, 2]);
+      expect(result.passages.slice(0, 2).map((p) => p.chunk.id), question).toEqual(result.answer.citations.map((c) => c.chunk.id));
+    }
+  });
+
   it('only cites passages it shows, each quoting its source file exactly', async () => {
     const result = await knowledge.ask('Who plays Anna, Ali\'s sister?');
     for (const c of result.answer.citations) {

@@ -302,7 +302,7 @@ function lostTheName(c: RankedCandidate, question: QuestionContext): boolean {
 const MULTI_PART = /\b(and|both|e|ambos|ambas)\b|\?.*\?/i;
 
 /** Overlapping chunks share sentences: one sentence may be a candidate twice. */
-const sameSentence = (a: Candidate, b: Candidate) => a.passage.chunk.file === b.passage.chunk.file && sentenceOf(a).sentence.start === sentenceOf(b).sentence.start;
+export const sameSentence = (a: Candidate, b: Candidate) => a.passage.chunk.file === b.passage.chunk.file && sentenceOf(a).sentence.start === sentenceOf(b).sentence.start;
 
 /** The question without the documents' titles, whose "and" ("Rust and Bone") joins no two questions. */
 function withoutTitles(question: string, ranked: RankedCandidate[]): string {
@@ -349,8 +349,8 @@ export function unknownNames(question: string, unknownWords: string[]): string[]
   return namesIn(question).filter((name) => unknown.has(name.toLowerCase()));
 }
 
-/** Picks the sentence(s) that answer the question, each cited, or abstains when the documents do not seem to answer it. */
-export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: AnswerSettings = DEFAULT_ANSWER_SETTINGS): Answer {
+/** The sentence(s) that answer the question, or `undefined` when the documents do not seem to answer it. */
+export function chooseSentences(ranking: Ranking, abstainBelow: number, settings: AnswerSettings = DEFAULT_ANSWER_SETTINGS): Candidate[] | undefined {
   const { retrieval, answerability: confidence, question: context } = ranking;
   const { text: question, lang } = retrieval.query;
   const ranked = beyondTitle(ranking.ranked, retrieval.query);
@@ -359,10 +359,9 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
   // "Who plays X?" is answered only by a sentence that says so; "Who are the main actors?" by one that casts anyone, which is evidence enough to answer.
   const cast = best && castingSentence(ranked, question, lang);
   const castList = best && castListSentence(ranked, question, lang);
-  const notCovered: Answer = { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
   // So is a best sentence that puts a number right before what a "how many" question counts ("four out of five stars" for "Quantas estrelas…?").
   const counted = best && countsAsked(best, context);
-  if (!best || (confidence < abstainBelow && !castList && !counted) || outOfReach || cast === null) return notCovered;
+  if (!best || (confidence < abstainBelow && !castList && !counted) || outOfReach || cast === null) return undefined;
   // Each step may move the answer from the best-ranked sentence to a nearly as good one that fits the question better.
   const steps: ((c: RankedCandidate) => RankedCandidate)[] = [
     (c) => inAskersLanguage(c, ranked, lang, context),
@@ -384,8 +383,20 @@ export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: 
   // A role described, not named ("Ali's son"): the actor's name stands before the casting verb, whatever name the page lost after it.
   const described = cast || castList ? undefined : describedRoleSentence(ranked, retrieval.query);
   const first = cast ?? castList ?? described ?? steps.reduce((c, step) => step(c), best);
-  if (!described && lostTheName(first, context)) return notCovered;
+  if (!described && lostTheName(first, context)) return undefined;
   const second = complement(first, ranked, question, settings);
-  const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
-  return { ...cite(chosen), abstained: false, confidence, lang, kind: 'extracted' };
+  return second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
+}
+
+/** The answer in the asker's language saying the documents do not cover the question. */
+export function notCovered(lang: Lang, confidence: number): Answer {
+  return { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
+}
+
+/** Picks the sentence(s) that answer the question, each cited, or abstains when the documents do not seem to answer it. */
+export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: AnswerSettings = DEFAULT_ANSWER_SETTINGS): Answer {
+  const { answerability: confidence, retrieval } = ranking;
+  const chosen = chooseSentences(ranking, abstainBelow, settings);
+  if (!chosen) return notCovered(retrieval.query.lang, confidence);
+  return { ...cite(chosen), abstained: false, confidence, lang: retrieval.query.lang, kind: 'extracted' };
 }
