@@ -130,6 +130,11 @@ describe('answers from the real corpus', () => {
     for (const [question, edition] of Object.entries(asked)) expect((await knowledge.ask(question)).answer.text, question).toContain(edition);
   });
 
+  it('reads an edition whose name the page lost by its heading ("César Awards"), and gives none of another event\'s', async () => {
+    expect((await knowledge.ask('Qual edição do César premiou o filme?')).answer.text).toContain('38th');
+    expect((await knowledge.ask('Which edition of the Golden Globes nominated Cotillard?')).answer.text).not.toMatch(/\b(38th|65th|56th|18th)\b/);
+  });
+
   it('says what kind of thing something is from a sentence that qualifies it, not one that lacks the word', async () => {
     expect((await knowledge.ask('What sort of fights does Ali take part in?')).answer.text).toContain('bare-knuckle');
     expect((await knowledge.ask('What kind of relationship do Ali and Stéphanie have?')).answer.text).toContain('Their relationship evolves');

@@ -114,12 +114,13 @@ export function editionsIn(sentence: string): string[] {
 
 /** "What kind of fighter…?", "Que tipo de laço…?": the noun whose kind is asked. */
 const KIND_OF = /\b(?:(?:what|which)\s+(?:kind|type|sort|style)s?\s+of|(?:que|qual|quais)\s+(?:tipos?|especie|estilo)\s+de)\s+(\p{L}+)/u;
-/** Kinds of film are genres, for `asksGenre`. */
-const THE_WORK = new Set(['film', 'films', 'movie', 'movies', 'picture', 'filme', 'filmes', 'obra']);
+/** Words for the work itself, which every sentence of these documents is about. */
+export const THE_WORK: ReadonlySet<string> = new Set(['film', 'films', 'movie', 'movies', 'picture', 'filme', 'filmes', 'obra']);
 
 /** The noun a question asks the kind of ("fighter" in "What kind of fighter is Ali…?"), accent-folded, if any. */
 export function kindAsked(question: string): string | undefined {
   const noun = foldAccents(question.toLowerCase()).match(KIND_OF)?.[1];
+  // Kinds of film are genres, for `asksGenre`.
   return noun && !THE_WORK.has(noun) ? noun : undefined;
 }
 

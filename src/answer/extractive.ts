@@ -2,7 +2,7 @@ import type { Lang } from '../corpus/types.js';
 import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { escapeRegExp, foldAccents, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesIn, qualifiesNoun, statesAuthor, statesRank, statesGenre, statesNationality, statesOccupation, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesIn, qualifiesNoun, statesAuthor, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -240,17 +240,28 @@ function namesAuthor(best: RankedCandidate, ranked: RankedCandidate[], question:
   return ranked.find(states) ?? best;
 }
 
+/** Names in a passage's headings ("César Awards"): what its numbered editions are of where the page lost the name. */
+function headingNames(c: Candidate): string[] {
+  return c.passage.chunk.section.flatMap((heading) => [...heading.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)+/gu)].flatMap((m) => words(m[0])));
+}
+
 /**
  * "At which edition of the festival…?" is answered by the best-ranked sentence that numbers an
- * edition of what the question names ("the 18th Lumière Awards"), else by one that numbers an
- * edition whose name the page lost ("at the 65th , where it competed"), however much better one
- * without a number scores.
+ * edition of what the question names ("the 18th Lumière Awards", or "the 38th ," under the
+ * heading "César Awards"), else by one that numbers an edition whose name the page lost ("at the
+ * 65th , where it competed"), under no heading naming another event and matching some word of
+ * the question beyond the work's title and "film", however much better one without a number scores.
  */
 function numbersEdition(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
   if (!asksEdition(question)) return best;
   const named = new Set(namesIn(question).map((name) => name.toLowerCase()));
+  const title = titleWords(chunksOf(ranked));
   const editions = (c: RankedCandidate) => editionsIn(sentenceOf(c).sentence.text);
-  return ranked.find((c) => editions(c).some((of) => named.has(of.toLowerCase()))) ?? ranked.find((c) => editions(c).includes('')) ?? best;
+  const lost = (c: RankedCandidate) => editions(c).includes('');
+  const ofNamed = (c: RankedCandidate) => editions(c).some((of) => named.has(of.toLowerCase())) || (lost(c) && headingNames(c).some((n) => named.has(n)));
+  const matchesQuestion = (c: RankedCandidate) => [...sentenceOf(c).lexical.matched].some((w) => !title.has(w) && !THE_WORK.has(w));
+  const ofUnnamed = (c: RankedCandidate) => lost(c) && headingNames(c).every((n) => named.has(n)) && matchesQuestion(c);
+  return ranked.find(ofNamed) ?? ranked.find(ofUnnamed) ?? best;
 }
 
 /** "What position did the film debut at?" is answered by the best-ranked sentence that states a rank ("…debuting at number one"), however far below it scores. */
