@@ -107,7 +107,7 @@ export class Knowledge {
     const quoted = parts?.answer ?? composeAnswer(ranking, this.ranker.abstain.threshold, this.answerSettings);
     const composed = parts ?? this.openings.answer(ranking) ?? (quoted.abstained ? undefined : await this.calculate(question, quoted.lang, quoted.confidence));
     const extracted = composed?.answer ?? quoted;
-    // The passages an opening or a calculation quotes come first, for the reader and for the chat model.
+    // The passages an opening, a calculation or the parts of a question quote come first, for the reader and for the chat model.
     const passages = firstPerChunk([...(composed?.passages ?? []), ...retrieval.passages]);
     const answer = (this.llm && !extracted.abstained && (await this.llm.answer({ ...retrieval, passages }, extracted.confidence, onText))) || extracted;
     const answerMs = performance.now() - t;
@@ -150,9 +150,10 @@ export class Knowledge {
     if (!parts) return undefined;
     const rankings = await Promise.all(parts.map(async (part) => rankRetrieval(this.ranker, await this.retrieve(part))));
     const answer = composeParts(rankings, lang, this.ranker.abstain.threshold, this.answerSettings);
-    // The passages of the cited sentences come first, as a calculation's do.
-    const cited = new Set(answer?.citations.map((c) => c.chunk.id));
-    return answer && { answer, passages: rankings.flatMap((r) => r.retrieval.passages).filter((p) => cited.has(p.chunk.id)) };
+    if (!answer) return undefined;
+    // The passages of the cited sentences, in the order cited, come first, as a calculation's do.
+    const read = rankings.flatMap((r) => [...r.retrieval.passages, ...r.retrieval.native]);
+    return { answer, passages: answer.citations.flatMap((c) => read.find((p) => p.chunk.id === c.chunk.id) ?? []) };
   }
 
   /** The same index and retriever answering with other ranker weights (for cross-validating the ranker). */
