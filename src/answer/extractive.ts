@@ -400,7 +400,7 @@ export function chooseSentences(ranking: Ranking, abstainBelow: number, settings
 }
 
 /** The answer in the asker's language saying the documents do not cover the question. */
-export function notCovered(lang: Lang, confidence: number): Answer {
+function notCovered(lang: Lang, confidence: number): Answer {
   return { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
 }
 
