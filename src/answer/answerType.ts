@@ -237,8 +237,13 @@ export function namesIn(question: string): string[] {
 
 /** Whether a question names more than the works the chunks are about: "What genre is The Immigrant?" asks of another work. */
 export function namesAnotherWork(question: string, chunks: Chunk[]): boolean {
+  return namesBeyondTitles(question, chunks).length > 0;
+}
+
+/** The names a question mentions besides the titles of the works the chunks are about, lower-cased ("lumière" in "Which Lumière categories…?"). */
+export function namesBeyondTitles(question: string, chunks: Chunk[]): string[] {
   const titles = titleWords(chunks);
-  return namesIn(question).some((name) => !titles.has(name.toLowerCase()));
+  return namesIn(question).map((name) => name.toLowerCase()).filter((name) => !titles.has(name));
 }
 
 /** The name a "Who is Stéphanie?" question asks about, if it is one. */

@@ -2,7 +2,7 @@ import type { Lang } from '../corpus/types.js';
 import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { escapeRegExp, foldAccents, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesIn, qualifiesNoun, statesAuthor, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, statesAuthor, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import type { RankedCandidate, Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -90,8 +90,7 @@ const AWARD_MARGIN = 2;
  */
 function namesAwardAsked(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
   if (!asksAboutAwards(question)) return best;
-  const title = titleWords(chunksOf(ranked));
-  const names = namesIn(question).map((name) => name.toLowerCase()).filter((name) => !title.has(name));
+  const names = namesBeyondTitles(question, chunksOf(ranked));
   const namesOne = (c: RankedCandidate) => names.some((name) => sentenceOf(c).lexical.matched.has(name));
   if (names.length === 0 || namesOne(best)) return best;
   return nearlyAsGood(best, ranked, AWARD_MARGIN, namesOne);
@@ -399,15 +398,11 @@ export function chooseSentences(ranking: Ranking, abstainBelow: number, settings
   return second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
 }
 
-/** The answer in the asker's language saying the documents do not cover the question. */
-function notCovered(lang: Lang, confidence: number): Answer {
-  return { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
-}
-
 /** Picks the sentence(s) that answer the question, each cited, or abstains when the documents do not seem to answer it. */
 export function composeAnswer(ranking: Ranking, abstainBelow: number, settings: AnswerSettings = DEFAULT_ANSWER_SETTINGS): Answer {
   const { answerability: confidence, retrieval } = ranking;
+  const { lang } = retrieval.query;
   const chosen = chooseSentences(ranking, abstainBelow, settings);
-  if (!chosen) return notCovered(retrieval.query.lang, confidence);
-  return { ...cite(chosen), abstained: false, confidence, lang: retrieval.query.lang, kind: 'extracted' };
+  if (!chosen) return { text: NOT_COVERED[lang], abstained: true, citations: [], confidence, lang, kind: 'extracted' };
+  return { ...cite(chosen), abstained: false, confidence, lang, kind: 'extracted' };
 }
