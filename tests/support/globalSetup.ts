@@ -14,9 +14,14 @@ declare module 'vitest' {
   }
 }
 
-/** Builds the real corpus's index once per test run (about 15 s with USE-Lite) and shares its path. */
+/**
+ * Gives the test run one temporary folder, removed when it ends: the test files' own temporary
+ * folders are made inside it (the workers start after this, with TMPDIR pointing at it). Builds
+ * the real corpus's index there once per run (about 15 s with USE-Lite) and shares its path.
+ */
 export default async function setup(project: TestProject) {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'rab-index-'));
+  const root = await mkdtemp(path.join(os.tmpdir(), 'rab-test-run-'));
+  process.env.TMPDIR = root;
   const indexDir = path.join(root, 'index');
   const config = { ...loadConfig({}), indexDir, corpusDir: path.resolve('corpus') };
   await ingest({ config, embedder: await UseLiteEmbeddings.load(), log: createLogger('silent') });
