@@ -140,6 +140,12 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('What kind of relationship do Ali and Stéphanie have?')).answer.text).toContain('Their relationship evolves');
   });
 
+  it('says what kind of thing something is in the asker\'s language, not from a word of the other language that only shares a stem with the translation ("cama", "câmera")', async () => {
+    for (const question of ['What type of cameras did they use?', 'What kind of cameras did the director of photography use?']) {
+      expect((await knowledge.ask(question)).answer.text, question).toContain('utilized handheld cameras');
+    }
+  });
+
   it('gives the rank the film opened at when asked its position, from the sentence that states it', async () => {
     for (const question of ['What position did the film debut at in France?', 'How did the film rank in its opening week?']) {
       expect((await knowledge.ask(question)).answer.text, question).toContain('debuting at number one');

@@ -1,6 +1,7 @@
 import type { Lang } from '../corpus/types.js';
 import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
+import { bundledLexicon, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, stem, words } from '../search/text.js';
 import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, statesAuthor, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
@@ -197,23 +198,34 @@ function saysNationality(best: RankedCandidate, ranked: RankedCandidate[], quest
   return fittingAboutNamed(best, ranked, question, UNNAMED_MARGIN, (c) => statesNationality(sentenceOf(c).sentence.text));
 }
 
+/** A word's accent-folded forms with and without a plural ending ("câmeras": "cameras", "camera"; "lutadores": "lutador"). */
+const singularForms = (word: string) => {
+  const folded = foldAccents(word.toLowerCase());
+  return [folded, folded.replace(/s$/, ''), folded.replace(/es$/, '')];
+};
+
 /**
  * "What kind of fighter is Ali trying to become?" is answered by a sentence that qualifies the
  * noun ("…single father and bare-knuckle fighter"), in the asker's language by the very word,
  * in the other by its translations ("forte laço" for "bond"), chosen as a job is, when the best
- * one lacks the noun.
+ * one lacks the noun; by one in the asker's language when one does.
  */
 function saysWhichKind(best: RankedCandidate, ranked: RankedCandidate[], query: AnalyzedQuery): RankedCandidate {
   const noun = kindAsked(query.text);
-  const group = noun && query.groups.find((g) => foldAccents(g.word) === noun);
-  if (!noun || !group) return best;
-  const translations = new Set(group.variants.map((v) => v.term));
-  // In the asker's language the word itself: "underground fighting" is no kind of fighter.
-  const isNoun = (lang: Lang) => (w: string) => (lang === query.lang ? foldAccents(w).replace(/s$/, '') === noun.replace(/s$/, '') : translations.has(stem(w, lang)));
+  if (!noun || !query.groups.some((g) => foldAccents(g.word) === noun)) return best;
+  // In the asker's language the word itself: "underground fighting" is no kind of fighter. In the
+  // other, its translations: in English by their stems ("setting" for "cenário", which gives "set"),
+  // in Portuguese as the lexicon lists them, whose stems are too short ("câmera" and "cama" share "cam").
+  const own = new Set(singularForms(noun));
+  const translations = translateWords([noun], query.lang, bundledLexicon()).flatMap((t) => t.targets);
+  const translated = query.lang === 'pt' ? new Set(translations.map((t) => stem(t, 'en'))) : new Set(translations.flatMap(singularForms));
+  const isTranslation = (w: string) => (query.lang === 'pt' ? translated.has(stem(w, 'en')) : singularForms(w).some((f) => translated.has(f)));
+  const isNoun = (lang: Lang) => (w: string) => (lang === query.lang ? singularForms(w).some((f) => own.has(f)) : isTranslation(w));
   // One that has the noun may say its kind after it: "Their relationship evolves … to a profound connection".
   if (words(sentenceOf(best).sentence.text).some(isNoun(best.passage.chunk.lang))) return best;
   const qualifies = (c: RankedCandidate) => qualifiesNoun(sentenceOf(c).sentence.text, c.passage.chunk.lang, isNoun(c.passage.chunk.lang));
-  return fittingAboutNamed(best, ranked, query.text, UNNAMED_MARGIN, qualifies);
+  const native = fittingAboutNamed(best, ranked, query.text, UNNAMED_MARGIN, (c) => qualifies(c) && c.passage.chunk.lang === query.lang);
+  return native !== best ? native : fittingAboutNamed(best, ranked, query.text, UNNAMED_MARGIN, qualifies);
 }
 
 /**
