@@ -5,7 +5,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { prng } from '../bench/synthetic.js';
 import { fitLogistic, fitRanking, sigmoid, type RankingGroup } from '../src/answer/fit.js';
-import { loadRanker, RankerError, type RankerModel } from '../src/answer/ranker.js';
+import { abstainFeatures, ABSTAIN_FEATURES, loadRanker, RankerError, type RankedCandidate, type RankerModel } from '../src/answer/ranker.js';
+import type { QuestionContext } from '../src/answer/features.js';
+import type { Passage, Retrieval } from '../src/search/retriever.js';
 import { DEFAULT_TRAINING, toExample, train } from '../src/answer/train.js';
 import { crossValidate } from '../src/eval/crossValidate.js';
 import { contains } from '../src/eval/metrics.js';
@@ -22,6 +24,28 @@ function groups(count: number, next: () => number): RankingGroup[] {
     return { rows, positive: rows.map((_, i) => i === answer) };
   });
 }
+
+/** A passage of the synopsis with one sentence, which matched the given question words. */
+function synopsisPassage(text: string, matched: string[]): Passage {
+  const chunk = { id: text, file: 'sinopse.txt', title: 'Ferrugem e Osso (sinopse)', lang: 'pt' as const, section: [], start: 0, end: text.length, text, sentences: [{ start: 0, end: text.length, text }] };
+  const lexical = { score: 1, coverage: 0.5, matched: new Set(matched) };
+  return { chunk, score: 1, dense: 0.3, lexical, sentences: [{ sentence: chunk.sentences[0]!, dense: 0.3, lexical }] };
+}
+
+describe('what the abstention model reads', () => {
+  it('is the best sentence beyond the work\'s title, the one an answer would quote, not one that only names the film', () => {
+    const question = 'Quem escreveu Ferrugem e Osso?';
+    const onlyTitle = synopsisPassage('Ferrugem e Osso apresenta duas pessoas sofredoras.', ['ferrugem', 'osso']);
+    const writers = synopsisPassage('O roteiro é de Jacques Audiard e Thomas Bidegain.', ['escreveu']);
+    const ranked: RankedCandidate[] = [onlyTitle, writers].map((passage, rank) => ({ passage, rank, index: 0, score: 10 - rank }));
+    const groups = ['escreveu', 'ferrugem', 'osso'].map((word) => ({ word, variants: [] }));
+    const retrieval = { query: { text: question, lang: 'pt', groups, denseTexts: [question] }, unknownWords: [], wordWeights: [1, 1, 1], passages: [onlyTitle, writers], native: [] } as unknown as Retrieval;
+    const context: QuestionContext = { text: question, lang: 'pt', type: 'person', numbers: [], counted: new Set(), terms: new Set(), ownTerms: new Set(), aboutAwards: false };
+    const features = abstainFeatures(ranked, retrieval, context);
+    expect(features[ABSTAIN_FEATURES.indexOf('best sentence score')]).toBe(9);
+    expect(features[ABSTAIN_FEATURES.indexOf('best sentence gives the kind of answer asked for')]).toBe(1);
+  });
+});
 
 describe('fitting the answer models', () => {
   it('learns a ranking that puts the answering candidate first on questions it has not seen', () => {

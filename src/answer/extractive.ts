@@ -5,7 +5,7 @@ import { bundledLexicon, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, stem, words } from '../search/text.js';
 import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, statesAuthor, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
-import type { RankedCandidate, Ranking } from './ranker.js';
+import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
 import { unnamedRole } from './roles.js';
 import { asksAboutAwards } from './awards.js';
@@ -45,20 +45,6 @@ function inAskersLanguage(best: RankedCandidate, ranked: RankedCandidate[], lang
 /** The best-ranked sentence scoring at most `margin` below `best` that `fits`, or `best` when none does. */
 function nearlyAsGood(best: RankedCandidate, ranked: RankedCandidate[], margin: number, fits: (c: RankedCandidate) => boolean): RankedCandidate {
   return ranked.find((c) => c.score >= best.score - margin && fits(c)) ?? best;
-}
-
-/**
- * "Quem escreveu Ferrugem e Osso?" is not answered by a sentence that matches only the work's
- * title ("Ferrugem e Osso conta a história de Alain…"): any sentence about the film might. When
- * the question asks more than the title, such sentences are set aside (unless nothing else was read).
- */
-function beyondTitle(ranked: RankedCandidate[], query: AnalyzedQuery): RankedCandidate[] {
-  const title = titleWords(chunksOf(ranked));
-  if (query.groups.every((g) => title.has(g.word))) return ranked;
-  const matched = (c: RankedCandidate) => [...sentenceOf(c).lexical.matched];
-  const onlyTitle = (c: RankedCandidate) => matched(c).length > 0 && matched(c).every((w) => title.has(w));
-  const rest = ranked.filter((c) => !onlyTitle(c));
-  return rest.length > 0 ? rest : ranked;
 }
 
 /** Kinds of answer that are names, which a scraped page loses with its links (numbers it keeps). */

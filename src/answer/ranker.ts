@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { titleWords } from '../search/describedAs.js';
+import type { AnalyzedQuery } from '../search/query.js';
 import type { Passage, Retrieval } from '../search/retriever.js';
 import { dot, sigmoid } from './fit.js';
 import { candidatesOf, givesAnswerOfType, questionContext, SENTENCE_FEATURES, sentenceFeatures, type Candidate, type QuestionContext } from './features.js';
@@ -52,7 +54,23 @@ function rarestWord(retrieval: Retrieval): string | undefined {
   return groups[rarest]?.word;
 }
 
-export function abstainFeatures(ranked: RankedCandidate[], retrieval: Retrieval, q: QuestionContext): number[] {
+/**
+ * "Quem escreveu Ferrugem e Osso?" is not answered by a sentence that matches only the work's
+ * title ("Ferrugem e Osso conta a história de Alain…"): any sentence about the film might. When
+ * the question asks more than the title, such sentences are set aside (unless nothing else was read).
+ */
+export function beyondTitle(ranked: RankedCandidate[], query: AnalyzedQuery): RankedCandidate[] {
+  const title = titleWords(ranked.map((c) => c.passage.chunk));
+  if (query.groups.every((g) => title.has(g.word))) return ranked;
+  const matched = (c: RankedCandidate) => [...c.passage.sentences[c.index]!.lexical.matched];
+  const onlyTitle = (c: RankedCandidate) => matched(c).length > 0 && matched(c).every((w) => title.has(w));
+  const rest = ranked.filter((c) => !onlyTitle(c));
+  return rest.length > 0 ? rest : ranked;
+}
+
+/** The abstention model's view of the sentence an answer would quote: the best beyond the work's title. */
+export function abstainFeatures(rankedAll: RankedCandidate[], retrieval: Retrieval, q: QuestionContext): number[] {
+  const ranked = beyondTitle(rankedAll, retrieval.query);
   const best = ranked[0]!;
   const scored = best.passage.sentences[best.index]!;
   const groups = retrieval.query.groups.length;
