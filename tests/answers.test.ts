@@ -261,6 +261,13 @@ describe('answers from the real corpus', () => {
     }
   });
 
+  it('finds a thing asked by its other English name: the Oscars as the article\'s "Academy Award", visual effects as its "VFX"', async () => {
+    expect((await knowledge.ask('Did the film get any Oscar nominations?')).answer.text).toContain('did not receive any Academy Award nominations');
+    for (const question of ['Who supervised the visual effects?', 'Quem supervisionou os efeitos visuais?']) {
+      expect((await knowledge.ask(question)).answer.text, question).toContain('VFX supervisors Cédric Fayolle');
+    }
+  });
+
   it('only cites passages it shows, each quoting its source file exactly', async () => {
     const result = await knowledge.ask('Who plays Anna, Ali\'s sister?');
     for (const c of result.answer.citations) {

@@ -52,6 +52,21 @@ describe('a country written as an abbreviation ("U.S.", "US", "U.K.")', () => {
   });
 });
 
+describe('another English name of the same thing ("Oscar" for "Academy Award", "VFX" for "visual effects")', () => {
+  const chunks = [chunk('It did not receive any Academy Award nominations.', 'en'), chunk('It won the Best Film award.', 'en'), chunk('VFX supervisor Cédric Fayolle led the work.', 'en')];
+  const index = new Bm25Index(chunks);
+  const coverage = (question: string) => chunks.map((_, i) => index.score(analyzeQuery(question, bundledLexicon(), false).groups, i).coverage);
+
+  it('finds the name a passage uses, asked by the other, in English or through a Portuguese question\'s translation', () => {
+    expect(coverage('Any Oscars?')).toEqual([1, 0, 0]);
+    expect(coverage('Quem supervisionou os efeitos visuais?')[2]).toBeGreaterThan(0);
+  });
+
+  it('not by the word that only says what kind of name it is: "Oscar" does not find every "award"', () => {
+    expect(coverage('Any Oscar?')[1]).toBe(0);
+  });
+});
+
 describe('a phrase translated into words about films ("trilha sonora" is "film score")', () => {
   it('matches the phrase\'s own words, not every sentence that says "film"', () => {
     const chunks = [chunk('The score was composed by Alexandre Desplat.', 'en'), chunk('The film opens on a beach.', 'en')];

@@ -12,10 +12,13 @@ type Dictionary = Map<string, string[]>;
 export interface Lexicon {
   /** Dictionaries by the language translated from. */
   from: Record<Lang, Dictionary>;
+  /** Other English names of the same thing ("Oscar" for "Academy Award", and back). */
+  aliases: Dictionary;
   longestPhrase: number;
 }
 
 const DEFAULT_FILE = new URL('./lexicon/en-pt.tsv', import.meta.url);
+const ALIASES_FILE = new URL('./lexicon/en-aliases.tsv', import.meta.url);
 
 function contentWords(phrase: string): string[] {
   return words(phrase).filter((w) => !isStopword(w));
@@ -36,26 +39,42 @@ function add(dictionary: Dictionary, key: string, target: string): void {
   dictionary.set(key, targets);
 }
 
-/** Parses `english<TAB>portuguese` lines (comments start with #) into dictionaries in both directions. */
-export function parseLexicon(tsv: string): Lexicon {
-  const lexicon: Lexicon = { from: { en: new Map(), pt: new Map() }, longestPhrase: 1 };
-  for (const line of tsv.split('\n')) {
-    if (line.startsWith('#') || !line.includes('\t')) continue;
-    const [en, pt] = line.split('\t').map((s) => s.trim().toLowerCase()) as [string, string];
+/** The two sides of each `a<TAB>b` line of a TSV (comments start with #), lower-cased. */
+function pairs(tsv: string): [string, string][] {
+  return tsv
+    .split('\n')
+    .filter((line) => !line.startsWith('#') && line.includes('\t'))
+    .map((line) => line.split('\t').map((s) => s.trim().toLowerCase()) as [string, string]);
+}
+
+/**
+ * Parses `english<TAB>portuguese` lines into dictionaries in both directions, and `name<TAB>other
+ * name` lines of English aliases into one dictionary that finds each name from the other.
+ */
+export function parseLexicon(tsv: string, aliasesTsv = ''): Lexicon {
+  const lexicon: Lexicon = { from: { en: new Map(), pt: new Map() }, aliases: new Map(), longestPhrase: 1 };
+  for (const [en, pt] of pairs(tsv)) {
     add(lexicon.from.en, exactKey(en), pt);
     add(lexicon.from.en, stemKey(en, 'en'), pt);
     add(lexicon.from.pt, exactKey(pt), en);
     add(lexicon.from.pt, stemKey(pt, 'pt'), en);
     lexicon.longestPhrase = Math.max(lexicon.longestPhrase, contentWords(en).length, contentWords(pt).length);
   }
+  for (const [a, b] of pairs(aliasesTsv)) {
+    for (const [name, other] of [[a, b], [b, a]] as const) {
+      add(lexicon.aliases, exactKey(name), other);
+      add(lexicon.aliases, stemKey(name, 'en'), other);
+    }
+    lexicon.longestPhrase = Math.max(lexicon.longestPhrase, contentWords(a).length, contentWords(b).length);
+  }
   return lexicon;
 }
 
 let bundled: Lexicon | undefined;
 
-/** The English–Portuguese lexicon shipped with the project (read once). */
+/** The English–Portuguese lexicon and the English aliases shipped with the project (read once). */
 export function bundledLexicon(): Lexicon {
-  bundled ??= parseLexicon(readFileSync(DEFAULT_FILE, 'utf8'));
+  bundled ??= parseLexicon(readFileSync(DEFAULT_FILE, 'utf8'), readFileSync(ALIASES_FILE, 'utf8'));
   return bundled;
 }
 
@@ -74,14 +93,22 @@ export interface Translation {
 
 /** Greedy longest-phrase translation of content words; words the lexicon lacks (names, numbers) get none. */
 export function translateWords(contentWords: string[], lang: Lang, lexicon: Lexicon): Translation[] {
-  const dictionary = lexicon.from[lang];
+  return lookUpPhrases(contentWords, lang, lexicon.from[lang], lexicon.longestPhrase);
+}
+
+/** The other English names of English content words' phrases ("oscars" gives "academy awards"), found as translations are. */
+export function englishAliases(contentWords: string[], lexicon: Lexicon): Translation[] {
+  return lookUpPhrases(contentWords, 'en', lexicon.aliases, lexicon.longestPhrase);
+}
+
+function lookUpPhrases(contentWords: string[], lang: Lang, dictionary: Dictionary, longestPhrase: number): Translation[] {
   const stems = contentWords.map((w) => stem(w, lang));
   const folded = contentWords.map((w) => foldAccents(w));
   const translations: Translation[] = [];
   let i = 0;
   while (i < stems.length) {
     let matched = false;
-    for (let n = Math.min(lexicon.longestPhrase, stems.length - i); n >= 1 && !matched; n--) {
+    for (let n = Math.min(longestPhrase, stems.length - i); n >= 1 && !matched; n--) {
       const exact = folded.slice(i, i + n).join(' ');
       const targets = dictionary.get('=' + exact) ?? dictionary.get('=' + exact.replace(/s$/, '')) ?? dictionary.get(stems.slice(i, i + n).join(' '));
       if (targets) {

@@ -1,6 +1,6 @@
 import type { Lang } from '../corpus/types.js';
 import { detectLanguage } from './language.js';
-import { glossToEnglish, translateWords, type Lexicon } from './lexicon.js';
+import { englishAliases, glossToEnglish, translateWords, type Lexicon, type Translation } from './lexicon.js';
 import { foldAccents, isStopword, stem, words } from './text.js';
 
 export interface TermVariant {
@@ -40,6 +40,35 @@ const AGENT_WEIGHT = 0.8;
  */
 const FILM_WORDS = new Set(['film', 'films', 'movie', 'movies', 'picture', 'cinema', 'cinemas', 'filme', 'filmes']);
 
+/** The content words of the phrases a word translates to, without the film's own words in a phrase of several. */
+function phraseWords(phrases: string[]): string[] {
+  return phrases.flatMap((phrase) => {
+    const content = words(phrase).filter((w) => !isStopword(w));
+    return content.length > 1 ? content.filter((w) => !FILM_WORDS.has(w)) : content;
+  });
+}
+
+/** Words that say what kind of thing a name is ("Academy Award"), which many other names share. */
+const KIND_OF_NAME = new Set(['award', 'awards', 'prize', 'prizes']);
+
+/** The words of names that tell them apart: "Oscar" finds "Academy Award" by "academy", not by every "award". */
+function distinctiveWords(names: string[]): string[] {
+  const all = phraseWords(names);
+  const distinctive = all.filter((w) => !KIND_OF_NAME.has(w));
+  return distinctive.length > 0 ? distinctive : all;
+}
+
+/**
+ * Other English names of the same thing, of an English question's words or of a Portuguese one's
+ * English translations, placed on the words they name: "Oscars" finds "Academy Award", "efeitos
+ * visuais" ("visual effects") finds "VFX".
+ */
+function aliasesOf(content: string[], lang: Lang, translations: Translation[], lexicon: Lexicon): Translation[] {
+  if (lang === 'en') return englishAliases(content, lexicon);
+  const contentOf = (phrase: string) => words(phrase).filter((w) => !isStopword(w));
+  return translations.flatMap((t) => t.targets.flatMap((phrase) => englishAliases(contentOf(phrase), lexicon).map((a) => ({ ...a, from: t.from, to: t.to }))));
+}
+
 /** The verb stem of an English agent noun ("director" → "direct", "editor" → "edit"), or '' for other words. */
 function agentVerb(word: string): string {
   return /^[a-z]{4,}(or|er)$/.test(word) ? stem(word.slice(0, -2), 'en') : '';
@@ -60,17 +89,17 @@ export function analyzeQuery(text: string, lexicon: Lexicon, glossForDense: bool
     addVariant(group, stem(foldAccents(word), lang), 1);
     return group;
   });
-  for (const t of translateWords(content, lang, lexicon)) {
-    const targetWords = t.targets.flatMap((phrase) => {
-      const content = words(phrase).filter((w) => !isStopword(w));
-      return content.length > 1 ? content.filter((w) => !FILM_WORDS.has(w)) : content;
-    });
+  const translations = translateWords(content, lang, lexicon);
+  for (const t of translations) {
     for (let i = t.from; i < t.to; i++) {
-      for (const w of targetWords) {
+      for (const w of phraseWords(t.targets)) {
         addVariant(groups[i]!, stem(w, other), TRANSLATION_WEIGHT);
         if (other === 'en') addVariant(groups[i]!, agentVerb(w), TRANSLATION_WEIGHT * AGENT_WEIGHT);
       }
     }
+  }
+  for (const a of aliasesOf(content, lang, translations, lexicon)) {
+    for (let i = a.from; i < a.to; i++) for (const w of distinctiveWords(a.targets)) addVariant(groups[i]!, stem(w, 'en'), TRANSLATION_WEIGHT);
   }
   if (lang === 'en') groups.forEach((g) => addVariant(g, agentVerb(g.word), AGENT_WEIGHT));
   // A question of function words only glosses to nothing; the encoder needs some text.
