@@ -261,8 +261,10 @@ describe('answers from the real corpus', () => {
     }
   });
 
-  it('finds a thing asked by its other English name: the Oscars as the article\'s "Academy Award", visual effects as its "VFX"', async () => {
-    expect((await knowledge.ask('Did the film get any Oscar nominations?')).answer.text).toContain('did not receive any Academy Award nominations');
+  it('finds a thing asked by its other English name, also through a Portuguese question ("indicado ao Oscar"): the Oscars as the article\'s "Academy Award", visual effects as its "VFX"', async () => {
+    for (const question of ['Did the film get any Oscar nominations?', 'O filme foi indicado ao Oscar?']) {
+      expect((await knowledge.ask(question)).answer.text, question).toContain('did not receive any Academy Award nominations');
+    }
     for (const question of ['Who supervised the visual effects?', 'Quem supervisionou os efeitos visuais?']) {
       expect((await knowledge.ask(question)).answer.text, question).toContain('VFX supervisors Cédric Fayolle');
     }
