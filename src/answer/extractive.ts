@@ -203,10 +203,9 @@ function saysWhichKind(best: RankedCandidate, ranked: RankedCandidate[], query: 
   // other, its translations: in English by their stems ("setting" for "cenário", which gives "set"),
   // in Portuguese as the lexicon lists them, whose stems are too short ("câmera" and "cama" share "cam").
   const own = new Set(singularForms(noun));
-  const translations = translateWords([noun], query.lang, bundledLexicon()).flatMap((t) => t.targets);
-  const translated = query.lang === 'pt' ? new Set(translations.map((t) => stem(t, 'en'))) : new Set(translations.flatMap(singularForms));
-  const isTranslation = (w: string) => (query.lang === 'pt' ? translated.has(stem(w, 'en')) : singularForms(w).some((f) => translated.has(f)));
-  const isNoun = (lang: Lang) => (w: string) => (lang === query.lang ? singularForms(w).some((f) => own.has(f)) : isTranslation(w));
+  const translatedForms = (w: string) => (query.lang === 'pt' ? [stem(w, 'en')] : singularForms(w));
+  const translated = new Set(translateWords([noun], query.lang, bundledLexicon()).flatMap((t) => t.targets.flatMap(translatedForms)));
+  const isNoun = (lang: Lang) => (w: string) => (lang === query.lang ? singularForms(w).some((f) => own.has(f)) : translatedForms(w).some((f) => translated.has(f)));
   // One that has the noun may say its kind after it: "Their relationship evolves … to a profound connection".
   if (words(sentenceOf(best).sentence.text).some(isNoun(best.passage.chunk.lang))) return best;
   const qualifies = (c: RankedCandidate) => qualifiesNoun(sentenceOf(c).sentence.text, c.passage.chunk.lang, isNoun(c.passage.chunk.lang));
