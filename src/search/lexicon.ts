@@ -20,7 +20,8 @@ export interface Lexicon {
 const DEFAULT_FILE = new URL('./lexicon/en-pt.tsv', import.meta.url);
 const ALIASES_FILE = new URL('./lexicon/en-aliases.tsv', import.meta.url);
 
-function contentWords(phrase: string): string[] {
+/** A phrase's words without its function words. */
+export function contentWords(phrase: string): string[] {
   return words(phrase).filter((w) => !isStopword(w));
 }
 
@@ -124,7 +125,7 @@ function lookUpPhrases(contentWords: string[], lang: Lang, dictionary: Dictionar
 
 /** A word-for-word English rendering of Portuguese text, so an English-only encoder can place it. */
 export function glossToEnglish(text: string, lexicon: Lexicon, perWord = 2): string {
-  const content = words(text).filter((w) => !isStopword(w));
+  const content = contentWords(text);
   const translations = translateWords(content, 'pt', lexicon);
   const out: string[] = [];
   let i = 0;

@@ -1,7 +1,7 @@
 import type { Lang } from '../corpus/types.js';
 import { detectLanguage } from './language.js';
-import { englishAliases, glossToEnglish, translateWords, type Lexicon, type Translation } from './lexicon.js';
-import { foldAccents, isStopword, stem, words } from './text.js';
+import { contentWords, englishAliases, glossToEnglish, translateWords, type Lexicon, type Translation } from './lexicon.js';
+import { foldAccents, stem } from './text.js';
 
 export interface TermVariant {
   term: string;
@@ -43,7 +43,7 @@ const FILM_WORDS = new Set(['film', 'films', 'movie', 'movies', 'picture', 'cine
 /** The content words of the phrases a word translates to, without the film's own words in a phrase of several. */
 function phraseWords(phrases: string[]): string[] {
   return phrases.flatMap((phrase) => {
-    const content = words(phrase).filter((w) => !isStopword(w));
+    const content = contentWords(phrase);
     return content.length > 1 ? content.filter((w) => !FILM_WORDS.has(w)) : content;
   });
 }
@@ -65,8 +65,7 @@ function distinctiveWords(names: string[]): string[] {
  */
 function aliasesOf(content: string[], lang: Lang, translations: Translation[], lexicon: Lexicon): Translation[] {
   if (lang === 'en') return englishAliases(content, lexicon);
-  const contentOf = (phrase: string) => words(phrase).filter((w) => !isStopword(w));
-  return translations.flatMap((t) => t.targets.flatMap((phrase) => englishAliases(contentOf(phrase), lexicon).map((a) => ({ ...a, from: t.from, to: t.to }))));
+  return translations.flatMap((t) => t.targets.flatMap((phrase) => englishAliases(contentWords(phrase), lexicon).map((a) => ({ ...a, from: t.from, to: t.to }))));
 }
 
 /** The verb stem of an English agent noun ("director" → "direct", "editor" → "edit"), or '' for other words. */
@@ -81,7 +80,7 @@ function agentVerb(word: string): string {
 export function analyzeQuery(text: string, lexicon: Lexicon, glossForDense: boolean): AnalyzedQuery {
   const lang = detectLanguage(text);
   const other = OTHER[lang];
-  const content = words(text).filter((w) => !isStopword(w));
+  const content = contentWords(text);
   const groups: TermGroup[] = content.map((word) => {
     const group: TermGroup = { word, variants: [] };
     addVariant(group, stem(word, lang), 1);
