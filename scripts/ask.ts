@@ -16,7 +16,7 @@ await run(async (config, log) => {
     return;
   }
   const onIngestProgress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(progressBar(done, total) + (done === total ? '\n' : '')) : undefined;
-  const knowledge = await Knowledge.open(config, log, { buildIfMissing: true, onIngestProgress });
+  const knowledge = await Knowledge.open(config, log, { buildIfNeeded: true, onIngestProgress });
   if (values.batch) {
     const lines = (await readFile(values.batch, 'utf8')).split('\n').filter((l) => l.trim() !== '');
     for (const [i, line] of lines.entries()) {

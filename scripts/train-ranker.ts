@@ -33,7 +33,7 @@ await run(async (config, log) => {
     maxFalseAbstention: Number(values['max-false-abstention'] ?? DEFAULT_TRAINING.maxFalseAbstention),
   };
   const questions = await readEvalFile(file);
-  const knowledge = await Knowledge.open(config, log, { buildIfMissing: true, withoutRanker: true });
+  const knowledge = await Knowledge.open(config, log, { buildIfNeeded: true, withoutRanker: true });
   const examples: Example[] = [];
   for (const question of questions) examples.push(toExample(question, await knowledge.retrieve(question.question), knowledge.chunks));
 

@@ -38,6 +38,11 @@ export interface IngestOptions {
 /** Small batches, with a pause between them, keep a serving bot responsive while it re-indexes. */
 const EMBED_BATCH = 8;
 
+/** What gets a vector, for this embedder: Portuguese text also gets an English gloss unless the model is multilingual. */
+export function indexItems(chunks: Chunk[], embedder: Embedder) {
+  return buildItems(chunks, embedder.info.id, embedder.info.multilingual ? undefined : bundledLexicon());
+}
+
 /** Vectors of the current index by item hash, when it was built by the same embedder. */
 async function reusableVectors(indexDir: string, embedder: Embedder): Promise<{ vectors: Map<string, number[]>; previous?: Manifest }> {
   const vectors = new Map<string, number[]>();
@@ -73,7 +78,7 @@ export async function ingest({ config, embedder, log, onProgress }: IngestOption
   const settings = { size: config.chunkSize, overlap: config.chunkOverlap };
   const chunksByDoc = documents.map((doc) => chunkDocument(doc, settings));
   const chunks: Chunk[] = chunksByDoc.flat();
-  const items = buildItems(chunks, embedder.info.id, embedder.info.multilingual ? undefined : bundledLexicon());
+  const items = indexItems(chunks, embedder);
 
   const { vectors: known, previous } = await reusableVectors(config.indexDir, embedder);
   const missing = items.filter((item) => !known.has(item.metadata.hash));

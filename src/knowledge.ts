@@ -11,11 +11,12 @@ import { loadRanker, rankRetrieval, type RankerModel } from './answer/ranker.js'
 import type { Answer } from './answer/types.js';
 import { EmbedderMismatchError, loadEmbedder, loadEmbedderFor } from './embed/choose.js';
 import type { Embedder } from './embed/types.js';
-import { ingest, type IngestReport } from './ingest.js';
+import { indexItems, ingest, type IngestReport } from './ingest.js';
 import type { Logger } from './log.js';
 import { bundledLexicon } from './search/lexicon.js';
 import { Retriever, type Passage, type Retrieval } from './search/retriever.js';
 import { IndexMissingError, openBuild } from './store/indexFiles.js';
+import type { HnswVectorStore } from './store/hnswVectorStore.js';
 import { loadIndex } from './store/loadIndex.js';
 import type { Manifest } from './store/manifest.js';
 
@@ -27,8 +28,8 @@ export interface AskResult {
 }
 
 export interface OpenOptions {
-  /** Build the index first when there is none (saying so), instead of failing. */
-  buildIfMissing?: boolean;
+  /** Build the index first when there is none, or rebuild it when another version of the bot made it (saying so), instead of failing. */
+  buildIfNeeded?: boolean;
   onIngestProgress?: (done: number, total: number) => void;
   answerSettings?: AnswerSettings;
   /** Generated answers from this chat model, with the extractive answer as the fallback. */
@@ -47,6 +48,17 @@ function firstPerChunk(passages: Passage[]): Passage[] {
 
 /** How many of the best passages the answerer reads sentence by sentence. */
 const READ_DEPTH = 12;
+
+/**
+ * Whether the index holds what this version of the bot makes of its chunks. An update that
+ * changes the lexicon changes the English glosses of the Portuguese text, and an index built
+ * before it would go on searching the old ones.
+ */
+function builtByThisVersion(chunks: Chunk[], store: HnswVectorStore, embedder: Embedder): boolean {
+  const stored = new Set(store.documents.map((d) => d.metadata.hash as string));
+  const wanted = new Set(indexItems(chunks, embedder).map((item) => item.metadata.hash));
+  return stored.size === wanted.size && [...wanted].every((hash) => stored.has(hash));
+}
 
 type KnowledgeConfig = Pick<Config, 'corpusDir' | 'indexDir' | 'modelDir' | 'embeddingModel' | 'transformersModel' | 'hubTimeoutMs' | 'chunkSize' | 'chunkOverlap'>;
 
@@ -72,11 +84,11 @@ export class Knowledge {
     try {
       built = (await openBuild(config.indexDir)).manifest;
     } catch (error) {
-      if (!(error instanceof IndexMissingError) || !options.buildIfMissing) throw error;
+      if (!(error instanceof IndexMissingError) || !options.buildIfNeeded) throw error;
       log.info(`No index yet in ${config.indexDir}: building it from ${config.corpusDir} first.`);
       const embedder = options.embedder ?? (await loadEmbedder(config, log));
       await ingest({ config, embedder, log, onProgress: options.onIngestProgress });
-      return Knowledge.open(config, log, { ...options, embedder, buildIfMissing: false });
+      return Knowledge.open(config, log, { ...options, embedder, buildIfNeeded: false });
     }
     const wanted = config.embeddingModel;
     const builtBy = built.embedder.id;
@@ -85,6 +97,15 @@ export class Knowledge {
     }
     const embedder = options.embedder?.info.id === builtBy ? options.embedder : await loadEmbedderFor(builtBy, config, log);
     const { manifest, chunks, store } = await loadIndex(config.indexDir, embedder);
+    if (options.buildIfNeeded && !builtByThisVersion(chunks, store, embedder)) {
+      log.info(`The index in ${config.indexDir} was built by another version of the bot: rebuilding it (unchanged text keeps its vectors).`);
+      try {
+        await ingest({ config, embedder, log, onProgress: options.onIngestProgress });
+        return Knowledge.open(config, log, { ...options, embedder, buildIfNeeded: false });
+      } catch (error) {
+        log.warn({ err: error }, 'Rebuilding the index failed: answering from the one there is.');
+      }
+    }
     const retriever = new Retriever(chunks, store, embedder, bundledLexicon());
     // Loaded only when configured: the OpenAI client costs about 0.5 s of start-up.
     const llm = options.llm ? new (await import('./answer/llm.js')).LlmAnswerer(options.llm, log) : undefined;

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = createLogger(config.logLevel, 2, { secrets: [config.discord.token, process.env.LLM_API_KEY?.trim()] });
-  const host = await KnowledgeHost.open(config, log, { buildIfMissing: true, llm: config.llm });
+  const host = await KnowledgeHost.open(config, log, { buildIfNeeded: true, llm: config.llm });
   if (!config.discord.token) {
     await runConsole(host);
     return;

@@ -234,7 +234,7 @@ describe('a damaged index before start: the bot refuses to start, says to run in
   it('the same opening (KnowledgeHost.open, as npm start calls it) refuses every other kind of damage', async () => {
     for (const [what, harm] of damage.slice(3)) {
       const workspace = await damaged(what, harm);
-      const opening = KnowledgeHost.open(testConfig(workspace), silentLog, { buildIfMissing: true });
+      const opening = KnowledgeHost.open(testConfig(workspace), silentLog, { buildIfNeeded: true });
       await expect(opening, what).rejects.toBeInstanceOf(IndexError);
       await expect(opening, what).rejects.toThrow(RUN_INGEST);
     }

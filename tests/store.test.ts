@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, mkdir, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,22 @@ async function workspace() {
   await writeFile(path.join(corpusDir, 'sinopse.txt'), SYNOPSIS);
   const config = testConfig({ corpusDir, indexDir: path.join(root, 'index') });
   return { root, corpusDir, config, run: () => ingest({ config, embedder, log: silentLog }) };
+}
+
+/** Makes the index look built by an older version of the bot: one English gloss of the Portuguese text differs. */
+async function ageOneGloss(indexDir: string): Promise<void> {
+  const dir = await currentBuildDir(indexDir);
+  const docstore = path.join(dir, 'docstore.json');
+  const docs = JSON.parse(await readFile(docstore, 'utf8')) as { pageContent: string; metadata: { gloss: boolean; hash: string } }[];
+  const gloss = docs.find((d) => d.metadata.gloss)!;
+  gloss.pageContent = 'an older gloss';
+  gloss.metadata.hash = 'older';
+  const text = JSON.stringify(docs);
+  await writeFile(docstore, text);
+  const manifestFile = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+  manifest.files['docstore.json'] = { bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') };
+  await writeFile(manifestFile, JSON.stringify(manifest));
 }
 
 describe('the index', () => {
@@ -95,7 +112,27 @@ describe('the index', () => {
   it('is built on first use when missing, if the caller asks for that', async () => {
     const { config } = await workspace();
     await expect(Knowledge.open(config, silentLog)).rejects.toThrow(/No index .* Run "npm run ingest"/);
-    const knowledge = await Knowledge.open(config, silentLog, { buildIfMissing: true });
+    const knowledge = await Knowledge.open(config, silentLog, { buildIfNeeded: true });
     expect(knowledge.manifest.counts.documents).toBe(2);
+  });
+
+  it('is rebuilt on opening when another version of the bot made it, re-embedding only the text that changed', async () => {
+    const { config, run } = await workspace();
+    const first = await run();
+    await ageOneGloss(config.indexDir);
+    expect((await Knowledge.open(config, silentLog)).manifest.builtAt).toBe(first.manifest.builtAt);
+    const knowledge = await Knowledge.open(config, silentLog, { buildIfNeeded: true });
+    expect(knowledge.manifest.counts).toMatchObject({ vectors: first.vectors, embedded: 1, reused: first.vectors - 1 });
+    expect(await readFile(path.join(await currentBuildDir(config.indexDir), 'docstore.json'), 'utf8')).not.toContain('an older gloss');
+  });
+
+  it('keeps answering from an index another version made when it cannot be rebuilt', async () => {
+    const { corpusDir, config, run } = await workspace();
+    const first = await run();
+    await ageOneGloss(config.indexDir);
+    await writeFile(path.join(corpusDir, 'empty.md'), '');
+    const knowledge = await Knowledge.open(config, silentLog, { buildIfNeeded: true });
+    expect(knowledge.manifest.builtAt).toBe(first.manifest.builtAt);
+    expect((await knowledge.ask('Who composed the score?')).answer.text).toContain('Desplat');
   });
 });
