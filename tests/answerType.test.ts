@@ -231,6 +231,13 @@ describe('questions that ask what kind of thing something is', () => {
     expect(kindAsked('Who is the kind neighbour?')).toBeUndefined();
   });
 
+  it('asks the kind of the noun an English name qualifies, not of the name', () => {
+    expect(kindAsked('Which kind of Golden Globe nominations did it get?')).toBe('nominations');
+    expect(kindAsked('What type of Oscar speech was it?')).toBe('speech');
+    expect(kindAsked('What kind of Ali is he?')).toBe('ali');
+    expect(kindAsked('Que tipo de prêmio César o filme ganhou?')).toBe('premio');
+  });
+
   it('is answered by a sentence that qualifies the noun, before it or, in Portuguese, after it', () => {
     const isBoat = (w: string) => w === 'boat';
     expect(qualifiesNoun('They sailed a battered fishing boat to the island.', 'en', isBoat)).toBe(true);

@@ -140,6 +140,10 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('What kind of relationship do Ali and Stéphanie have?')).answer.text).toContain('Their relationship evolves');
   });
 
+  it('says what kind of thing a name qualifies from the sentence about that thing, not one about the name ("César categories")', async () => {
+    expect((await knowledge.ask('Which kind of César categories did the film lose in?')).answer.text).toContain('lost in several technical categories');
+  });
+
   it('says what kind of thing something is in the asker\'s language, not from a word of the other language that only shares a stem with the translation ("cama", "câmera")', async () => {
     for (const question of ['What type of cameras did they use?', 'What kind of cameras did the director of photography use?']) {
       expect((await knowledge.ask(question)).answer.text, question).toContain('utilized handheld cameras');

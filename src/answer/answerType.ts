@@ -112,16 +112,25 @@ export function editionsIn(sentence: string): string[] {
   return [...sentence.matchAll(EDITION)].map((m) => m[1] ?? '');
 }
 
-/** "What kind of fighter…?", "Que tipo de laço…?": the noun whose kind is asked. */
-const KIND_OF = /\b(?:(?:what|which)\s+(?:kind|type|sort|style)s?\s+of|(?:que|qual|quais)\s+(?:tipos?|especie|estilo)\s+de)\s+(\p{L}+)/u;
+/** "What kind of fighter…?", "Que tipo de laço…?": the words after which the noun whose kind is asked comes. */
+const KIND_OF = /\b(?:(what|which)\s+(?:kind|type|sort|style)s?\s+of|(?:que|qual|quais)\s+(?:tipos?|especie|estilo)\s+de)\s+(\p{L}+(?:\s+\p{L}+){0,3})/iu;
 /** Words for the work itself, which every sentence of these documents is about. */
 export const THE_WORK: ReadonlySet<string> = new Set(['film', 'films', 'movie', 'movies', 'picture', 'filme', 'filmes', 'obra']);
 
-/** The noun a question asks the kind of ("fighter" in "What kind of fighter is Ali…?"), accent-folded, if any. */
+/**
+ * The noun a question asks the kind of ("fighter" in "What kind of fighter is Ali…?"),
+ * accent-folded and lower-cased, if any. An English name before it says whose kind it is:
+ * "What kind of Golden Globe nominations…?" asks for kinds of nominations.
+ */
 export function kindAsked(question: string): string | undefined {
-  const noun = foldAccents(question.toLowerCase()).match(KIND_OF)?.[1];
+  const match = foldAccents(question).match(KIND_OF);
+  if (!match) return undefined;
+  const after = match[2]!.split(/\s+/);
+  const common = after.findIndex((w) => /^\p{Ll}/u.test(w));
+  const afterName = match[1] !== undefined && common > 0 && !isStopword(after[common]!);
+  const noun = after[afterName ? common : 0]!.toLowerCase();
   // Kinds of film are genres, for `asksGenre`.
-  return noun && !THE_WORK.has(noun) ? noun : undefined;
+  return THE_WORK.has(noun) ? undefined : noun;
 }
 
 /** Portuguese words that join a noun to what qualifies it: "laço de companheirismo". */
