@@ -25,24 +25,24 @@ function groups(count: number, next: () => number): RankingGroup[] {
   });
 }
 
-/** A passage of the synopsis with one sentence, which matched the given question words. */
-function synopsisPassage(text: string, matched: string[]): Passage {
+/** A passage of the synopsis with one sentence, which matched the given question words and is this similar to the question. */
+function synopsisPassage(text: string, matched: string[], dense: number): Passage {
   const chunk = { id: text, file: 'sinopse.txt', title: 'Ferrugem e Osso (sinopse)', lang: 'pt' as const, section: [], start: 0, end: text.length, text, sentences: [{ start: 0, end: text.length, text }] };
   const lexical = { score: 1, coverage: 0.5, matched: new Set(matched) };
-  return { chunk, score: 1, dense: 0.3, lexical, sentences: [{ sentence: chunk.sentences[0]!, dense: 0.3, lexical }] };
+  return { chunk, score: 1, dense, lexical, sentences: [{ sentence: chunk.sentences[0]!, dense, lexical }] };
 }
 
 describe('what the abstention model reads', () => {
   it('is the best sentence beyond the work\'s title, the one an answer would quote, not one that only names the film', () => {
     const question = 'Quem escreveu Ferrugem e Osso?';
-    const onlyTitle = synopsisPassage('Ferrugem e Osso apresenta duas pessoas sofredoras.', ['ferrugem', 'osso']);
-    const writers = synopsisPassage('O roteiro é de Jacques Audiard e Thomas Bidegain.', ['escreveu']);
+    const onlyTitle = synopsisPassage('Ferrugem e Osso apresenta duas pessoas sofredoras.', ['ferrugem', 'osso'], 0.3);
+    const writers = synopsisPassage('O roteiro é de Jacques Audiard e Thomas Bidegain.', ['escreveu'], 0.7);
     const ranked: RankedCandidate[] = [onlyTitle, writers].map((passage, rank) => ({ passage, rank, index: 0, score: 10 - rank }));
     const groups = ['escreveu', 'ferrugem', 'osso'].map((word) => ({ word, variants: [] }));
     const retrieval = { query: { text: question, lang: 'pt', groups, denseTexts: [question] }, unknownWords: [], wordWeights: [1, 1, 1], passages: [onlyTitle, writers], native: [] } as unknown as Retrieval;
     const context: QuestionContext = { text: question, lang: 'pt', type: 'person', numbers: [], counted: new Set(), terms: new Set(), ownTerms: new Set(), aboutAwards: false };
     const features = abstainFeatures(ranked, retrieval, context);
-    expect(features[ABSTAIN_FEATURES.indexOf('best sentence score')]).toBe(9);
+    expect(features[ABSTAIN_FEATURES.indexOf('best sentence similarity')]).toBe(0.7);
     expect(features[ABSTAIN_FEATURES.indexOf('best sentence gives the kind of answer asked for')]).toBe(1);
   });
 });

@@ -5,17 +5,16 @@ import type { Passage, Retrieval } from '../search/retriever.js';
 import { dot, sigmoid } from './fit.js';
 import { candidatesOf, givesAnswerOfType, questionContext, SENTENCE_FEATURES, sentenceFeatures, type Candidate, type QuestionContext } from './features.js';
 
-/** How strongly the best sentence answers, as the abstention model sees it. */
+/**
+ * How strongly the best sentence answers, as the abstention model sees it. Few on purpose: fitted
+ * on a few hundred questions, five more measures of match strength (scores, coverages, lead) took
+ * opposite weights that cancelled out, coverage counting against answering.
+ */
 export const ABSTAIN_FEATURES = [
-  'best sentence score',
-  'lead over the second sentence',
-  'best sentence coverage',
   'best sentence similarity',
   'best sentence gives the kind of answer asked for',
   'best passage score',
-  'best passage coverage',
   'share of question words no document has',
-  'the rarest question word is not in the best passage',
 ] as const;
 
 export interface RankerModel {
@@ -47,13 +46,6 @@ export function rankSentences(weights: number[], candidates: Candidate[], q: Que
   return candidates.map((c) => ({ ...c, score: dot(weights, sentenceFeatures(c, q)) })).sort((a, b) => b.score - a.score);
 }
 
-function rarestWord(retrieval: Retrieval): string | undefined {
-  const { groups } = retrieval.query;
-  let rarest = -1;
-  retrieval.wordWeights.forEach((w, i) => { if (rarest < 0 || w > retrieval.wordWeights[rarest]!) rarest = i; });
-  return groups[rarest]?.word;
-}
-
 /**
  * "Quem escreveu Ferrugem e Osso?" is not answered by a sentence that matches only the work's
  * title ("Ferrugem e Osso conta a história de Alain…"): any sentence about the film might. When
@@ -72,19 +64,12 @@ export function beyondTitle(ranked: RankedCandidate[], query: AnalyzedQuery): Ra
 export function abstainFeatures(rankedAll: RankedCandidate[], retrieval: Retrieval, q: QuestionContext): number[] {
   const ranked = beyondTitle(rankedAll, retrieval.query);
   const best = ranked[0]!;
-  const scored = best.passage.sentences[best.index]!;
   const groups = retrieval.query.groups.length;
-  const rarest = rarestWord(retrieval);
   return [
-    best.score,
-    Math.min(5, best.score - (ranked[1]?.score ?? best.score - 5)),
-    scored.lexical.coverage,
-    Math.max(0, scored.dense),
+    Math.max(0, best.passage.sentences[best.index]!.dense),
     givesAnswerOfType(best, q) ? 1 : 0,
     best.passage.score,
-    best.passage.lexical.coverage,
     groups === 0 ? 1 : retrieval.unknownWords.length / groups,
-    rarest !== undefined && !best.passage.lexical.matched.has(rarest) ? 1 : 0,
   ];
 }
 
