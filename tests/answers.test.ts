@@ -274,6 +274,13 @@ describe('answers from the real corpus', () => {
     }
   });
 
+  it('answers a question that names a place by the passage that uses its adjective, instead of taking the place for a name no document has', async () => {
+    for (const question of ['Relocating the story to Europe set it in what kind of milieu?', 'A história foi transferida para que meio na Europa?']) {
+      expect((await knowledge.ask(question)).answer.text, question).toContain('European working-class milieu');
+    }
+    expect((await knowledge.ask("Was Ali's character from Morocco?")).answer.text).toContain('French-Moroccan');
+  });
+
   it('only cites passages it shows, each quoting its source file exactly', async () => {
     const result = await knowledge.ask('Who plays Anna, Ali\'s sister?');
     for (const c of result.answer.citations) {

@@ -67,6 +67,18 @@ describe('another English name of the same thing ("Oscar" for "Academy Award", "
   });
 });
 
+describe('a place and its adjective ("Europe" for "European", "Morocco" for "Moroccan")', () => {
+  const chunks = [chunk('The story moved to a European working-class milieu.', 'en'), chunk('Ali became a French-Moroccan fighter.', 'en'), chunk('The story moved to the coast.', 'en')];
+  const index = new Bm25Index(chunks);
+  const coverage = (question: string) => chunks.map((_, i) => index.score(analyzeQuery(question, bundledLexicon(), false).groups, i).coverage);
+
+  it('finds the adjective a passage uses, asked by the place, in English or through a Portuguese question\'s translation', () => {
+    expect(coverage('Did the story move to Europe?')[0]).toBeGreaterThan(coverage('Did the story move to Europe?')[2]!);
+    expect(coverage('A história foi para a Europa?')[0]).toBeGreaterThan(coverage('A história foi para a Europa?')[2]!);
+    expect(coverage('Was Ali from Morocco?')[1]).toBe(1);
+  });
+});
+
 describe('a phrase translated into words about films ("trilha sonora" is "film score")', () => {
   it('matches the phrase\'s own words, not every sentence that says "film"', () => {
     const chunks = [chunk('The score was composed by Alexandre Desplat.', 'en'), chunk('The film opens on a beach.', 'en')];
