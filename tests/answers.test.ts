@@ -281,6 +281,14 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask("Was Ali's character from Morocco?")).answer.text).toContain('French-Moroccan');
   });
 
+  it('answers what happens to someone from a sentence about them, not one that only has the common verb ("event" for "acontece")', async () => {
+    for (const question of ['O que aconteceu com a Stéphanie?', 'O que acontece com a Stéphanie?']) {
+      const { answer } = await knowledge.ask(question);
+      expect(answer.text, question).toMatch(/depressão|acidente|amputar/);
+      expect(answer.text, question).not.toContain('premiere');
+    }
+  });
+
   it('only cites passages it shows, each quoting its source file exactly', async () => {
     const result = await knowledge.ask('Who plays Anna, Ali\'s sister?');
     for (const c of result.answer.citations) {

@@ -79,6 +79,15 @@ describe('a place and its adjective ("Europe" for "European", "Morocco" for "Mor
   });
 });
 
+describe('a common word that says little of what is asked ("happen", "make")', () => {
+  it('weighs less than the word the question is about, however rarely the documents use it', () => {
+    const chunks = [chunk('It happened at the premiere.', 'en'), chunk('Stéphanie loses her legs in an accident.', 'en')];
+    const index = new Bm25Index(chunks);
+    const { groups } = analyzeQuery('What happened to Stéphanie?', bundledLexicon(), false);
+    expect(index.score(groups, 1).score).toBeGreaterThan(index.score(groups, 0).score);
+  });
+});
+
 describe('a phrase translated into words about films ("trilha sonora" is "film score")', () => {
   it('matches the phrase\'s own words, not every sentence that says "film"', () => {
     const chunks = [chunk('The score was composed by Alexandre Desplat.', 'en'), chunk('The film opens on a beach.', 'en')];

@@ -4,6 +4,8 @@ import { indexTerms } from './text.js';
 
 const K1 = 1.2;
 const B = 0.75;
+/** What a light word ("happen", "make") weighs, relative to its rarity. */
+const LIGHT_WEIGHT = 0.3;
 
 export interface LexicalScore {
   /** BM25 divided by the best score the query could reach, so 1 means every word matched strongly. */
@@ -61,14 +63,15 @@ export class Bm25Index {
    * A question word's weight: the idf of the word in any of its forms, counting the chunks that
    * hold any stem, spelling or translation of it (unknown words weigh the most). Taking the word
    * and its translations as one term keeps a Portuguese word that is rare only because the synopsis
-   * is short ("dinheiro", common as "money") from outweighing the rest of the question.
+   * is short ("dinheiro", common as "money") from outweighing the rest of the question. A light
+   * word weighs less.
    */
   groupWeight(group: TermGroup): number {
     let weight = this.groupWeights.get(group);
     if (weight === undefined) {
       const chunks = new Set<number>();
       for (const { term } of group.variants) for (const i of this.postings.get(term) ?? []) chunks.add(i);
-      weight = Math.log(1 + (this.size - chunks.size + 0.5) / (chunks.size + 0.5));
+      weight = Math.log(1 + (this.size - chunks.size + 0.5) / (chunks.size + 0.5)) * (group.light ? LIGHT_WEIGHT : 1);
       this.groupWeights.set(group, weight);
     }
     return weight;

@@ -1,7 +1,7 @@
 import type { Lang } from '../corpus/types.js';
 import { detectLanguage } from './language.js';
 import { contentWords, englishAliases, glossToEnglish, translateWords, type Lexicon, type Translation } from './lexicon.js';
-import { foldAccents, stem } from './text.js';
+import { foldAccents, isLightWord, stem } from './text.js';
 
 export interface TermVariant {
   term: string;
@@ -12,6 +12,8 @@ export interface TermVariant {
 export interface TermGroup {
   word: string;
   variants: TermVariant[];
+  /** A common word that says little of what is asked ("happen", "make"): it weighs less than its rarity here would make it. */
+  light?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -82,7 +84,7 @@ export function analyzeQuery(text: string, lexicon: Lexicon, glossForDense: bool
   const other = OTHER[lang];
   const content = contentWords(text);
   const groups: TermGroup[] = content.map((word) => {
-    const group: TermGroup = { word, variants: [] };
+    const group: TermGroup = { word, variants: [], light: isLightWord(word) };
     addVariant(group, stem(word, lang), 1);
     addVariant(group, stem(word, other), 1);
     addVariant(group, stem(foldAccents(word), lang), 1);

@@ -16,6 +16,18 @@ export const STOPWORDS_PT = new Set(
   segundo onde qual cujo cuja`.split(/\s+/),
 );
 
+/**
+ * Common verbs and nouns, English and Portuguese (accent-folded), that say little of what a question
+ * asks: "What happens to Stéphanie?" asks about Stéphanie, "How much did the film make?" about money.
+ * An article rarely uses them, which would make them weigh the most.
+ */
+export const LIGHT_WORDS = new Set(
+  `happen happens happened happening make makes made making take takes took taken give gives gave given go goes went gone
+  come comes came become becomes became put puts keep keeps kept seem seems use uses used thing things way
+  acontece aconteceu acontecer acontecem faz fez fazer feito fica ficou ficar da deu dar vai ir vem veio coisa coisas torna
+  tornou tornar`.split(/\s+/),
+);
+
 /** Words that tell which language a text is in (kept accented: accents are evidence too). */
 export const MARKERS_EN = new Set(
   'the of and to in is was what who which how when where did does with for by from that this film movie were has have'.split(' '),

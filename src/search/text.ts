@@ -1,7 +1,7 @@
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemPortuguese } from '@orama/stemmers/portuguese';
 import type { Lang } from '../corpus/types.js';
-import { STOPWORDS_EN, STOPWORDS_PT } from './stopwords.js';
+import { LIGHT_WORDS, STOPWORDS_EN, STOPWORDS_PT } from './stopwords.js';
 
 /**
  * Results are cached by text: every question re-reads the same passages, and splitting and
@@ -56,6 +56,10 @@ const foldedWords = new Map<string, string>();
 export function isStopword(word: string): boolean {
   const folded = cached(foldedWords, word, foldAccents);
   return STOPWORDS_EN.has(folded) || STOPWORDS_PT.has(folded);
+}
+
+export function isLightWord(word: string): boolean {
+  return LIGHT_WORDS.has(cached(foldedWords, word, foldAccents));
 }
 
 const stemmers: Record<Lang, (word: string) => string> = { en: stemEnglish, pt: stemPortuguese };
