@@ -24,7 +24,7 @@ export const STOPWORDS_PT = new Set(
 export const LIGHT_WORDS = new Set(
   `happen happens happened happening make makes made making take takes took taken give gives gave given go goes went gone
   come comes came become becomes became put puts keep keeps kept seem seems use uses used thing things way
-  acontece aconteceu acontecer acontecem faz fez fazer feito fica ficou ficar da deu dar vai ir vem veio coisa coisas torna
+  acontece aconteceu acontecer acontecem faz fez fazer feito fica ficou ficar deu dar vai ir vem veio coisa coisas torna
   tornou tornar`.split(/\s+/),
 );
 
