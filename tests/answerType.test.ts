@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesBeside, numberBefore, qualifiesNoun, statesAuthor, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, hasAnswerOfType, kindAsked, nameActs, namesBeside, numberBefore, qualifiesNoun, statesAuthor, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -7,6 +7,13 @@ describe('the kind of answer a question asks for', () => {
     expect(answerType('When did shooting wrap?')).toBe('date');
     expect(answerType('Quando o filme chegou aos cinemas?')).toBe('date');
     expect(answerType('In what year was the book published?')).toBe('date');
+  });
+
+  it('is answered, when asked when, by a date or by when something happens in the story', () => {
+    expect(hasAnswerOfType('date', 'Principal photography began on October 4, 2011.', '')).toBe(true);
+    expect(hasAnswerOfType('date', 'Em uma noite, enquanto trabalha na boate, acaba conhecendo Stephanie.', '')).toBe(true);
+    expect(hasAnswerOfType('date', 'One night at the club he meets her.', '')).toBe(true);
+    expect(hasAnswerOfType('date', 'Ali works as a bouncer at a nightclub.', '')).toBe(false);
   });
 
   it('is not a date when "when" only opens a clause inside the question', () => {

@@ -289,6 +289,15 @@ describe('answers from the real corpus', () => {
     }
   });
 
+  it('says where and when the film was shot from sentences about filming, not from any sentence that names the film', async () => {
+    for (const question of ['Where was the film shot?', 'Onde o filme foi filmado?']) {
+      const { answer } = await knowledge.ask(question);
+      expect(answer.text, question).toContain('Marineland');
+      expect(answer.text, question).toMatch(/filmed|shot/);
+    }
+    expect((await knowledge.ask('When did shooting begin?')).answer.text).toContain('October 4, 2011');
+  });
+
   it('only cites passages it shows, each quoting its source file exactly', async () => {
     const result = await knowledge.ask('Who plays Anna, Ali\'s sister?');
     for (const c of result.answer.citations) {

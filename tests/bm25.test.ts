@@ -98,6 +98,20 @@ describe('a phrase translated into words about films ("trilha sonora" is "film s
   });
 });
 
+describe('filming, which stems like the film itself ("filmed", "filmado", "rodado")', () => {
+  const chunks = [chunk('The film opens on a beach.', 'en'), chunk('The scenes were filmed at Marineland.', 'en'), chunk('Ela usa uma cadeira de rodas.', 'pt'), chunk('The film won two awards.', 'en')];
+  const index = new Bm25Index(chunks);
+
+  it('matches where something was filmed, not every sentence that names the film or a wheel ("rodas")', () => {
+    for (const question of ['Where was the film shot?', 'When was it filmed?', 'Onde o filme foi filmado?', 'Onde o filme foi rodado?']) {
+      const { groups } = analyzeQuery(question, bundledLexicon(), false);
+      const scores = chunks.map((_, i) => index.score(groups, i));
+      expect(scores[1]!.score, question).toBeGreaterThan(scores[0]!.score);
+      expect(scores[2]!.score, question).toBe(0);
+    }
+  });
+});
+
 describe('a Portuguese word that stems like another ("publicação" like "público")', () => {
   it('is translated as itself, not as the other word: the publication, not the audience', () => {
     const gloss = glossToEnglish('Em que ano foi a publicação do livro?', bundledLexicon());

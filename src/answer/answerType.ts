@@ -29,12 +29,14 @@ const QUESTION_KINDS: [AnswerType, RegExp][] = [
 
 const NUMBER_WORD = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|first|second|third|fourth|fifth|um|uma|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez|vinte|trinta|cem|mil|milhao|milhoes|bilhao|primeir[oa]|segund[oa]|terceir[oa])\b/;
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december|janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b/;
+/** When something happens in a story: "one night", "uma noite", "certo dia". */
+const STORY_TIME = /\b(one|that|the same|the next) (day|night|evening|morning|afternoon)\b|\b(um|uma|certo|certa|numa|num|naquela|naquele|no mesmo|na mesma) (dia|noite|manha|tarde)\b/;
 const ANSWER_OF: Partial<Record<AnswerType, RegExp>> = {
   money: /[$€£]\s?\d|\d\s?(million|billion|milhoes|milhao|bilhoes|dollars|euros|dolares)\b/,
   percent: /\d\s?%|\bpercent\b|\bpor cento\b/,
   duration: /(\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|um|uma|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez))\S*\s+(\S+\s+)?(minutes?|hours?|days?|weeks?|months?|years?|minutos?|horas?|dias?|semanas?|meses|mes|anos?)\b/,
   age: /\b\d+[- ]years?[- ]old\b|\baged? \d+|\b\d+ anos( de idade)?\b|\bcom \d+ anos\b/,
-  date: new RegExp(`\\b(1[89]|20)\\d\\d\\b|${MONTH.source}`),
+  date: new RegExp(`\\b(1[89]|20)\\d\\d\\b|${MONTH.source}|${STORY_TIME.source}`),
 };
 
 const ASKS_OCCUPATION = /\b(jobs?|professions?|occupations?|for a living|for work|trabalhos?|profissao|profissoes|ocupacao|emprego|faz da vida)\b/;

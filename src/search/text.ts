@@ -65,9 +65,17 @@ export function isLightWord(word: string): boolean {
 const stemmers: Record<Lang, (word: string) => string> = { en: stemEnglish, pt: stemPortuguese };
 const stems: Record<Lang, Map<string, string>> = { en: new Map(), pt: new Map() };
 
+/**
+ * Filming, not the film: in documents about a film the noun is in nearly every sentence, and a
+ * verb form stemmed like it ("filmed", "filmado") would match them all. Portuguese also films by
+ * "rodar", stemmed like "rodas" (wheels). Both languages share the term, as they share names.
+ */
+const FILMING: Record<Lang, RegExp> = { en: /^film(?:ed|ing)$/, pt: /^(?:film|rod)(?:ar|ad[oa]s?|ou|aram|ando|ava|agem|agens)$/ };
+
 /** The index form of a word: stemmed in its language, then accent-folded. */
 export function stem(word: string, lang: Lang): string {
   if (/^\d/.test(word)) return word.replace(',', '.');
+  if (FILMING[lang].test(word)) return 'filming';
   return cached(stems[lang], word, (w) => foldAccents(stemmers[lang](w)));
 }
 
