@@ -298,6 +298,12 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('When did shooting begin?')).answer.text).toContain('October 4, 2011');
   });
 
+  it('gives an amount when asked how much the film made, not a sentence that only has "making-of"', async () => {
+    const { answer } = await knowledge.ask('How much did the film make?');
+    expect(answer.text).toMatch(/\$[\d.]+ million/);
+    expect(answer.text).not.toContain('making-of');
+  });
+
   it('only cites passages it shows, each quoting its source file exactly', async () => {
     const result = await knowledge.ask('Who plays Anna, Ali\'s sister?');
     for (const c of result.answer.citations) {

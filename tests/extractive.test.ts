@@ -232,8 +232,12 @@ describe('a "who" or "which company" question whose best sentence names someone 
 });
 
 describe('a best sentence that gives no answer of the kind asked for (here a duration)', () => {
-  const vague = passage('style', 'en', 'The effects work was finished with great care.');
-  const timed = passage('vfx', 'en', 'The team completed the work in approximately three months.');
+  const matching = (p: Passage, matched: string[]) => {
+    const lexical = { ...p.lexical, matched: new Set(matched) };
+    return { ...p, lexical, sentences: [{ ...p.sentences[0]!, lexical }] };
+  };
+  const vague = matching(passage('style', 'en', 'The effects work was finished with great care.'), ['effects', 'work']);
+  const timed = matching(passage('vfx', 'en', 'The team completed the work in approximately three months.'), ['work']);
   const asked: Partial<QuestionContext> = { type: 'duration' };
 
   it('gives way to a nearly as good sentence that gives one', () => {
@@ -241,16 +245,19 @@ describe('a best sentence that gives no answer of the kind asked for (here a dur
     expect(answer.text).toContain('three months');
   });
 
-  it('stays when every sentence that gives one is much weaker', () => {
+  it('stays when every sentence that gives one is much weaker and matches fewer of the question\'s words', () => {
     const answer = composeAnswer(ranking('How long did the effects work take?', [[vague, 9], [timed, 6]], asked), 0.5);
     expect(answer.citations.map((c) => c.chunk.id)).toEqual(['style']);
   });
 
+  it('gives way, however much weaker, to one that matches every word the best one does but a light one ("making-of" for "make")', () => {
+    const extras = matching(passage('dvd', 'en', 'The edition includes a making-of featurette about the film.'), ['film', 'make']);
+    const earned = matching(passage('gross', 'en', 'The film earned $14.6 million in France.'), ['film']);
+    const answer = composeAnswer(ranking('How much did the film make?', [[extras, 14], [earned, 9]], { type: 'money' }), 0.5);
+    expect(answer.text).toContain('$14.6 million');
+  });
+
   it('stays when the one that gives it leaves out someone the question and the best sentence name', () => {
-    const matching = (p: Passage, matched: string[]) => {
-      const lexical = { ...p.lexical, matched: new Set(matched) };
-      return { ...p, lexical, sentences: [{ ...p.sentences[0]!, lexical }] };
-    };
     const meeting = matching(passage('story', 'en', 'At the nightclub where he works, Ali first encounters Stéphanie.'), ['ali', 'stéphanie']);
     const dated = matching(passage('casting', 'en', "Schoenaerts, known for the 2011 film Bullhead, suited Ali's persona."), ['ali']);
     const answer = composeAnswer(ranking('When does Ali meet Stéphanie?', [[meeting, 9], [dated, 8.5]], { type: 'date' }), 0.5);

@@ -2,7 +2,7 @@ import type { Lang } from '../corpus/types.js';
 import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { bundledLexicon, translateWords } from '../search/lexicon.js';
-import { escapeRegExp, foldAccents, stem, words } from '../search/text.js';
+import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
 import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, statesAuthor, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
@@ -95,7 +95,12 @@ function givesKindAsked(best: RankedCandidate, ranked: RankedCandidate[], questi
   // It must name whom the best one names of those the question does: "Schoenaerts, known for the 2011 film Bullhead" gives a date, but not of when Ali meets Stéphanie.
   const names = namesIn(question.text).map((name) => name.toLowerCase()).filter((name) => sentenceOf(best).lexical.matched.has(name));
   const namesThem = (c: RankedCandidate) => names.every((name) => sentenceOf(c).lexical.matched.has(name));
-  return nearlyAsGood(best, ranked, KIND_MARGIN, (c) => givesAnswerOfType(c, question) && namesThem(c));
+  const fits = (c: RankedCandidate) => givesAnswerOfType(c, question) && namesThem(c);
+  const near = nearlyAsGood(best, ranked, KIND_MARGIN, fits);
+  if (near !== best) return near;
+  // A best sentence may owe its place to a light word alone ("making-of" for "How much did the film make?"): one that matches the rest as well answers, however far below.
+  const weighty = [...sentenceOf(best).lexical.matched].filter((w) => !isLightWord(w));
+  return ranked.find((c) => fits(c) && weighty.every((w) => sentenceOf(c).lexical.matched.has(w))) ?? best;
 }
 
 /** How far below the best a sentence that names someone right beside the question's words may score and still be taken. */
