@@ -112,11 +112,13 @@ describe('filming, which stems like the film itself ("filmed", "filmado", "rodad
   });
 });
 
-describe('a Portuguese word that stems like another ("publicação" like "público")', () => {
+describe('a Portuguese word that stems like another ("publicação", "publicado" like "público")', () => {
   it('is translated as itself, not as the other word: the publication, not the audience', () => {
-    const gloss = glossToEnglish('Em que ano foi a publicação do livro?', bundledLexicon());
-    expect(gloss).toContain('publication');
-    expect(gloss).not.toMatch(/audience|advertisement|attendance/);
+    for (const [question, english] of [['Em que ano foi a publicação do livro?', 'publication'], ['Em que ano o livro foi publicado?', 'published']]) {
+      const gloss = glossToEnglish(question, bundledLexicon());
+      expect(gloss, question).toContain(english);
+      expect(gloss, question).not.toMatch(/audience|advertisement|attendance/);
+    }
   });
 });
 
