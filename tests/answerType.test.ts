@@ -49,6 +49,12 @@ describe('the kind of answer a question asks for', () => {
     expect(answerType('Para onde Alain se muda com o filho?')).toBe('place');
     expect(answerType('Qual era o nome do bar onde ele bebia?')).toBe('name');
   });
+
+  it('is a person when the question asks the name of a relative or a character, and a name for anything else', () => {
+    expect(answerType("What is the name of Ali's sister?")).toBe('person');
+    expect(answerType('Qual o nome do filho de Alain?')).toBe('person');
+    expect(answerType('What is the name of the orca?')).toBe('name');
+  });
 });
 
 describe('questions about what someone does for a living', () => {

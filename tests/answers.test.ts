@@ -304,6 +304,14 @@ describe('answers from the real corpus', () => {
     expect(answer.text).not.toContain('making-of');
   });
 
+  it('gives the name of a relative asked "what is the name of", from the sentence that names her, rather than saying the documents do not say', async () => {
+    for (const question of ["What is the name of Ali's sister?", 'Qual é o nome da irmã de Ali?']) {
+      const { answer } = await knowledge.ask(question);
+      expect(answer.abstained, question).toBe(false);
+      expect(answer.text, question).toContain('Anna');
+    }
+  });
+
   it('only cites passages it shows, each quoting its source file exactly', async () => {
     const result = await knowledge.ask('Who plays Anna, Ali\'s sister?');
     for (const c of result.answer.citations) {
