@@ -114,7 +114,7 @@ describe('filming, which stems like the film itself ("filmed", "filmado", "rodad
 
 describe('a Portuguese word that stems like another ("publicação", "publicado" like "público")', () => {
   it('is translated as itself, not as the other word: the publication, not the audience', () => {
-    for (const [question, english] of [['Em que ano foi a publicação do livro?', 'publication'], ['Em que ano o livro foi publicado?', 'published']]) {
+    for (const [question, english] of [['Em que ano foi a publicação do livro?', 'publication'], ['Em que ano o livro foi publicado?', 'published']] as const) {
       const gloss = glossToEnglish(question, bundledLexicon());
       expect(gloss, question).toContain(english);
       expect(gloss, question).not.toMatch(/audience|advertisement|attendance/);

@@ -75,8 +75,7 @@ const FILMING: Record<Lang, RegExp> = { en: /^film(?:ed|ing)$/, pt: /^(?:film|ro
 /** The index form of a word: stemmed in its language, then accent-folded. */
 export function stem(word: string, lang: Lang): string {
   if (/^\d/.test(word)) return word.replace(',', '.');
-  if (FILMING[lang].test(word)) return 'filming';
-  return cached(stems[lang], word, (w) => foldAccents(stemmers[lang](w)));
+  return cached(stems[lang], word, (w) => (FILMING[lang].test(w) ? 'filming' : foldAccents(stemmers[lang](w))));
 }
 
 /** Content terms of a text as stored in the BM25 index. */
