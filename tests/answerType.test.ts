@@ -54,6 +54,7 @@ describe('the kind of answer a question asks for', () => {
     expect(answerType("What is the name of Ali's sister?")).toBe('person');
     expect(answerType('Qual o nome do filho de Alain?')).toBe('person');
     expect(answerType('What is the name of the orca?')).toBe('name');
+    expect(answerType("What is the name of the song that plays when Ali's son leaves?")).toBe('name');
   });
 });
 

@@ -21,7 +21,7 @@ const QUESTION_KINDS: [AnswerType, RegExp][] = [
   ['duration', /\b(how many|quant[oa]s) (seconds|minutes|hours|days|weeks|months|years|segundos|minutos|horas|dias|semanas|meses|anos)\b/],
   ['count', /\b(how many|quant[oa]s)\b/],
   ['number', /\b(how much|what number|quanto)\b/],
-  ['person', /\b(who|whom|whose|quem|which (actor|actress|director|composer|author|writer|person)|qual (ator|atriz|diretor|compositor|autor|escritor)|(name|nome) (of|of the|do|da|de) (actor|actress|director|composer|author|writer|person|ator|atriz|diretor|compositor|autor|escritor)|(name|nome) (of|do|da|de|dos|das)\b[^?]*\b(sister|brother|son|daughter|father|mother|wife|husband|friend|boyfriend|girlfriend|trainer|coach|character|child|irma|irmao|filh[oa]|pai|mae|esposa|marido|amig[oa]|namorad[oa]|treinadora?|personagem)s?)\b/],
+  ['person', /\b(who|whom|whose|quem|which (actor|actress|director|composer|author|writer|person)|qual (ator|atriz|diretor|compositor|autor|escritor)|(name|nome) (of|of the|do|da|de) (actor|actress|director|composer|author|writer|person|ator|atriz|diretor|compositor|autor|escritor)|(name|nome) (of|do|da|de|dos|das)(\s+\S+){0,2}\s+(sister|brother|son|daughter|father|mother|wife|husband|friend|boyfriend|girlfriend|trainer|coach|character|child|irma|irmao|filh[oa]|pai|mae|esposa|marido|amig[oa]|namorad[oa]|treinadora?|personagem)s?)\b/],
   ['title', /\b(which|what|qual|que) (film|movie|picture|song|track|book|novel|story|album|work|filme|cancao|musica|livro|romance|conto|album|obra)s?\b/],
   ['place', /\b(where|onde|which (city|country|town|place|region|festival)|what (city|country|town|place|region|festival)|(em |de )?(qual|que) (cidade|pais|lugar|regiao|festival))\b/],
   ['name', /\b(name[ds]?|called|titled|nome|chamad[oa]s?|intitulad[oa])\b/],
