@@ -62,6 +62,8 @@ describe('questions about what someone does for a living', () => {
   it('are told by the words for a job, in English or Portuguese', () => {
     for (const q of ["What is Ali's job?", 'What does Stéphanie do for a living?', 'What does Ali do for work?', 'Qual é a profissão de Stéphanie?', 'O que Alain faz da vida?']) expect(asksOccupation(q), q).toBe(true);
     for (const q of ['Where does Stéphanie work?', 'Onde Alain trabalha?']) expect(asksOccupation(q), q).toBe(true);
+    for (const q of ['How does Ali earn a living?', 'What does Ali do to make money?', 'Como Alain ganha a vida?', 'O que Ali faz para ganhar dinheiro?']) expect(asksOccupation(q), q).toBe(true);
+    for (const q of ['Did the film make money?', 'How much money did the film make?', 'O filme ganhou dinheiro?']) expect(asksOccupation(q), q).toBe(false);
     for (const q of ['Who is the director?', 'Qual era o nome da boate onde Alain trabalhava?']) expect(asksOccupation(q), q).toBe(false);
   });
 

@@ -312,6 +312,13 @@ describe('answers from the real corpus', () => {
     }
   });
 
+  it('says what someone works as when asked how they earn a living or make money, not who recruits them', async () => {
+    for (const [question, job] of [['How does Ali earn a living?', 'odd jobs'], ['O que Ali faz para ganhar dinheiro?', 'odd jobs'], ['Como Alain ganha a vida?', 'vigia']] as const) {
+      const { answer } = await knowledge.ask(question);
+      expect(answer.text, question).toContain(job);
+    }
+  });
+
   it('only cites passages it shows, each quoting its source file exactly', async () => {
     const result = await knowledge.ask('Who plays Anna, Ali\'s sister?');
     for (const c of result.answer.citations) {

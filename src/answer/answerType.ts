@@ -39,7 +39,7 @@ const ANSWER_OF: Partial<Record<AnswerType, RegExp>> = {
   date: new RegExp(`\\b(1[89]|20)\\d\\d\\b|${MONTH.source}|${STORY_TIME.source}`),
 };
 
-const ASKS_OCCUPATION = /\b(jobs?|professions?|occupations?|for a living|for work|trabalhos?|profissao|profissoes|ocupacao|emprego|faz da vida)\b/;
+const ASKS_OCCUPATION = /\b(jobs?|professions?|occupations?|for a living|for work|(make|makes|earn|earns) a living|to (make|earn) money|trabalhos?|profissao|profissoes|ocupacao|emprego|faz da vida|(ganhar|ganha) a vida|para ganhar dinheiro)\b/;
 /** "Onde Stéphanie trabalha?" is answered by what she works as ("treinadora de baleias orcas"), which names no place. */
 const ASKS_WORKPLACE = /^\W*(where (does|did|do) \S+ work|onde (\S+ )?(trabalha|trabalhava))\b/;
 const STATES_OCCUPATION = /\b(works?|worked|working|jobs?|employed|trabalh\w*|emprega\w*) ((including|such|incluindo) )?(as|como)\b|\b(profession|occupation|profissao|ocupacao)\b/;
