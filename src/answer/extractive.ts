@@ -88,19 +88,18 @@ const KIND_MARGIN = 2;
 
 /**
  * A question that asks for a kind of answer (an amount, a date, a person, a title) is answered by
- * a sentence that gives one, when the best gives none and such a sentence scores nearly as well.
+ * a sentence that gives one, when the best gives none and such a sentence scores nearly as well,
+ * or, however far below, matches every question word the best one does but light ones: the best
+ * may owe its place to a light word alone ("making-of" for "How much did the film make?").
  */
 function givesKindAsked(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
   if (question.type === 'any' || givesAnswerOfType(best, question)) return best;
   // It must name whom the best one names of those the question does: "Schoenaerts, known for the 2011 film Bullhead" gives a date, but not of when Ali meets Stéphanie.
   const names = namesIn(question.text).map((name) => name.toLowerCase()).filter((name) => sentenceOf(best).lexical.matched.has(name));
   const namesThem = (c: RankedCandidate) => names.every((name) => sentenceOf(c).lexical.matched.has(name));
-  const fits = (c: RankedCandidate) => givesAnswerOfType(c, question) && namesThem(c);
-  const near = nearlyAsGood(best, ranked, KIND_MARGIN, fits);
-  if (near !== best) return near;
-  // A best sentence may owe its place to a light word alone ("making-of" for "How much did the film make?"): one that matches the rest as well answers, however far below.
   const weighty = [...sentenceOf(best).lexical.matched].filter((w) => !isLightWord(w));
-  return ranked.find((c) => fits(c) && weighty.every((w) => sentenceOf(c).lexical.matched.has(w))) ?? best;
+  const matchesAsWell = (c: RankedCandidate) => weighty.every((w) => sentenceOf(c).lexical.matched.has(w));
+  return ranked.find((c) => givesAnswerOfType(c, question) && namesThem(c) && (c.score >= best.score - KIND_MARGIN || matchesAsWell(c))) ?? best;
 }
 
 /** How far below the best a sentence that names someone right beside the question's words may score and still be taken. */
