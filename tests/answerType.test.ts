@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, hasAnswerOfType, kindAsked, nameActs, namesBeside, numberBefore, qualifiesNoun, statesAuthor, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, hasAnswerOfType, kindAsked, nameActs, namesBeside, numberBefore, qualifiesNoun, statesAuthor, statesCalendarDate, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -14,6 +14,14 @@ describe('the kind of answer a question asks for', () => {
     expect(hasAnswerOfType('date', 'Em uma noite, enquanto trabalha na boate, acaba conhecendo Stephanie.', '')).toBe(true);
     expect(hasAnswerOfType('date', 'One night at the club he meets her.', '')).toBe(true);
     expect(hasAnswerOfType('date', 'Ali works as a bouncer at a nightclub.', '')).toBe(false);
+  });
+
+  it('asks for a year or a month when it says "what year" or "em que data", not only "when"', () => {
+    expect(asksCalendarDate('Em que ano o Alain nasceu?')).toBe(true);
+    expect(asksCalendarDate('In which month was the soundtrack released?')).toBe(true);
+    expect(asksCalendarDate('When does Ali meet Stéphanie?')).toBe(false);
+    expect(statesCalendarDate('The collection was first published in 2005.')).toBe(true);
+    expect(statesCalendarDate('Em uma noite, enquanto trabalha na boate, acaba conhecendo Stephanie.')).toBe(false);
   });
 
   it('is not a date when "when" only opens a clause inside the question', () => {

@@ -31,13 +31,27 @@ const NUMBER_WORD = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december|janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b/;
 /** When something happens in a story: "one night", "uma noite", "certo dia". */
 const STORY_TIME = /\b(one|that|the same|the next) (day|night|evening|morning|afternoon)\b|\b(um|uma|certo|certa|numa|num|naquela|naquele|no mesmo|na mesma) (dia|noite|manha|tarde)\b/;
+/** A year or a month. */
+const CALENDAR_DATE = new RegExp(`\\b(1[89]|20)\\d\\d\\b|${MONTH.source}`);
 const ANSWER_OF: Partial<Record<AnswerType, RegExp>> = {
   money: /[$€£]\s?\d|\d\s?(million|billion|milhoes|milhao|bilhoes|dollars|euros|dolares)\b/,
   percent: /\d\s?%|\bpercent\b|\bpor cento\b/,
   duration: /(\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|um|uma|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez))\S*\s+(\S+\s+)?(minutes?|hours?|days?|weeks?|months?|years?|minutos?|horas?|dias?|semanas?|meses|mes|anos?)\b/,
   age: /\b\d+[- ]years?[- ]old\b|\baged? \d+|\b\d+ anos( de idade)?\b|\bcom \d+ anos\b/,
-  date: new RegExp(`\\b(1[89]|20)\\d\\d\\b|${MONTH.source}|${STORY_TIME.source}`),
+  date: new RegExp(`${CALENDAR_DATE.source}|${STORY_TIME.source}`),
 };
+
+const ASKS_CALENDAR_DATE = /\b(what|which|em que|que|qual) (year|date|month|ano|data|mes)\b/;
+
+/** Whether a question asks for a date on the calendar ("In what year…?", "Em que data…?"), which a time in the story ("one night") does not give. */
+export function asksCalendarDate(question: string): boolean {
+  return ASKS_CALENDAR_DATE.test(foldAccents(question.toLowerCase()));
+}
+
+/** Whether a sentence gives a year or a month. */
+export function statesCalendarDate(sentence: string): boolean {
+  return CALENDAR_DATE.test(foldAccents(sentence.toLowerCase()));
+}
 
 const ASKS_OCCUPATION = /\b(jobs?|professions?|occupations?|for a living|for work|(make|makes|earn|earns) a living|to (make|earn) money|trabalhos?|profissao|profissoes|ocupacao|emprego|faz da vida|(ganhar|ganha) a vida|para ganhar dinheiro)\b/;
 /** "Onde Stéphanie trabalha?" is answered by what she works as ("treinadora de baleias orcas"), which names no place. */

@@ -3,7 +3,7 @@ import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { bundledLexicon, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, statesAuthor, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, statesAuthor, statesCalendarDate, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -309,6 +309,11 @@ function lostTheName(c: RankedCandidate, question: QuestionContext): boolean {
   return !givesAnswerOfType(c, question) || !putsNameBesideQuestion(c, question);
 }
 
+/** "Em que ano a Marion Cotillard nasceu?" is not answered by a sentence that gives no year or month ("Em uma noite… conhecendo Stephanie (Marion Cotillard)"). */
+function lacksDateAsked(c: Candidate, question: string): boolean {
+  return asksCalendarDate(question) && !statesCalendarDate(sentenceOf(c).sentence.text);
+}
+
 /** A second sentence for the words of a multi-part question the first one leaves out. */
 const MULTI_PART = /\b(and|both|e|ambos|ambas)\b|\?.*\?/i;
 
@@ -394,7 +399,7 @@ export function chooseSentences(ranking: Ranking, abstainBelow: number, settings
   // A role described, not named ("Ali's son"): the actor's name stands before the casting verb, whatever name the page lost after it.
   const described = cast || castList ? undefined : describedRoleSentence(ranked, retrieval.query);
   const first = cast ?? castList ?? described ?? steps.reduce((c, step) => step(c), best);
-  if (!described && lostTheName(first, context)) return undefined;
+  if ((!described && lostTheName(first, context)) || lacksDateAsked(first, question)) return undefined;
   const second = complement(first, ranked, question, settings);
   return second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
 }
