@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, hasAnswerOfType, kindAsked, nameActs, namesBeside, numberBefore, qualifiesNoun, statesAuthor, statesCalendarDate, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, hasAnswerOfType, kindAsked, nameActs, namesBeside, numberBefore, qualifiesNoun, saysNameIs, statesAuthor, statesCalendarDate, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -149,6 +149,17 @@ describe('questions that ask who someone named is', () => {
     expect(askedWhoIs('Who is the director?')).toBeUndefined();
     expect(askedWhoIs("Who is Ali's sister?")).toBeUndefined();
     expect(answerType("Who is Ali's sister?")).toBe('person');
+  });
+
+  it('finds whom "What is Ali like?" and "Como é o Alain?" ask about, and what says what they are', () => {
+    expect(askedWhatLike('What is Ali like?')).toBe('Ali');
+    expect(askedWhatLike('How is Stéphanie described?')).toBe('Stéphanie');
+    expect(askedWhatLike('Como é o Alain?')).toBe('Alain');
+    expect(askedWhatLike('Que tipo de pessoa é o Alain?')).toBe('Alain');
+    expect(askedWhatLike('What is the film like?')).toBeUndefined();
+    expect(askedWhatLike('Como é a relação de Ali e Stéphanie?')).toBeUndefined();
+    expect(saysNameIs('Alain é boxeador e trabalha como vigia.', 'Alain')).toBe(true);
+    expect(saysNameIs('Um dia ela se lembra de Alain e decide ligar para ele.', 'Alain')).toBe(false);
   });
 
   it('are answered by a sentence that says who they are, by any part of the name and with or without accents', () => {

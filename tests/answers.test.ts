@@ -103,6 +103,13 @@ describe('answers from the real corpus', () => {
     expect(answer.text).toMatch(/encounters Stéphanie|conhecendo Stephanie/);
   });
 
+  it('says what someone is like from a sentence that says what they are, not from one that mentions them', async () => {
+    for (const question of ['What is Ali like?', 'What kind of person is Ali?']) {
+      expect((await knowledge.ask(question)).answer.text, question).toMatch(/Ali, an? [^.]*(father|fighter)/);
+    }
+    expect((await knowledge.ask('How is Stéphanie described?')).answer.text).toContain('Stéphanie, a killer whale trainer');
+  });
+
   it('says the documents do not give a year asked for, rather than quoting a time in the story ("Em uma noite…")', async () => {
     for (const question of ['In which year did Ali meet Stéphanie?', 'Em que ano o Alain nasceu?']) {
       expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);

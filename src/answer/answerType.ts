@@ -271,9 +271,31 @@ export function namesBeyondTitles(question: string, chunks: Chunk[]): string[] {
   return namesIn(question).map((name) => name.toLowerCase()).filter((name) => !titles.has(name));
 }
 
+/** A name as a question writes it: capitalized words ("Stéphanie", "Juliette Welfling"). */
+const NAME = String.raw`(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)`;
+
+/** "What is Ali like?", "How is Stéphanie described?", "Como é o Alain?": they ask what someone is like, as "Who is Stéphanie?" does. */
+const WHAT_NAMED_IS_LIKE = [
+  String.raw`[Ww]hat\s+(?:is|was)\s+${NAME}\s+(?:really\s+)?like\b`,
+  String.raw`[Hh]ow\s+(?:is|was)\s+${NAME}\s+(?:described|portrayed|depicted)\b`,
+  String.raw`[Ww]hat\s+(?:kind|sort|type)\s+of\s+(?:person|man|woman|character)\s+(?:is|was)\s+${NAME}`,
+  String.raw`[Cc]omo\s+(?:é|e|era)\s+(?:(?:o|a)\s+)?${NAME}\s*[?!.]*\s*$`,
+  String.raw`[Cc]omo\s+(?:(?:o|a)\s+)?${NAME}\s+(?:é|e|era)\s+(?:descrit[oa]|retratad[oa])\b`,
+  String.raw`[Qq]ue\s+tipo\s+de\s+(?:pessoa|homem|mulher|personagem)\s+(?:é|e|era)\s+(?:(?:o|a)\s+)?${NAME}`,
+].map((pattern) => new RegExp(String.raw`^\W*${pattern}`, 'u'));
+
 /** The name a "Who is Stéphanie?" question asks about, if it is one. */
 export function askedWhoIs(question: string): string | undefined {
   return question.match(WHO_IS_NAMED)?.[1];
+}
+
+/** The name a "What is Ali like?" question asks about, if it is one. */
+export function askedWhatLike(question: string): string | undefined {
+  for (const pattern of WHAT_NAMED_IS_LIKE) {
+    const name = question.match(pattern)?.[1];
+    if (name) return name;
+  }
+  return undefined;
 }
 
 const ACCENTED: Record<string, string> = { a: 'aáàâãä', e: 'eéèêë', i: 'iíìîï', o: 'oóòôõö', u: 'uúùûü', c: 'cç', n: 'nñ' };
@@ -306,6 +328,18 @@ function describingPattern(name: string): RegExp | null {
     `(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?:,\\s+(?:a|an|the|his|her|their|um|uma|o|seu|sua|\\p{Lu}[\\p{L}-]*'s)\\s|\\s+(?:is|was|é|era|foi|works as|worked as|trabalha como|trabalhava como)\\s)`,
     'u',
   );
+}
+
+/** Whether a sentence says with "is" what someone is, by any part of their name: "Alain é boxeador", "Stéphanie is a trainer". */
+export function saysNameIs(sentence: string, name: string): boolean {
+  return cached(nameIsPatterns, name, nameIsPattern)?.test(sentence) ?? false;
+}
+
+const nameIsPatterns = new Map<string, RegExp | null>();
+
+function nameIsPattern(name: string): RegExp | null {
+  const parts = name.split(/\s+/).filter((part) => part.length >= 3).map(accentBlind);
+  return parts.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})\\s+(?:is|was|é|era)\\s`, 'u');
 }
 
 const NAME_THEN_VERB = [

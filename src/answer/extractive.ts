@@ -3,7 +3,7 @@ import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { bundledLexicon, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, statesAuthor, statesCalendarDate, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, saysNameIs, statesAuthor, statesCalendarDate, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -271,18 +271,32 @@ function statesRankAsked(best: RankedCandidate, ranked: RankedCandidate[], quest
   return ranked.find(states) ?? best;
 }
 
+/** "Ele é um sujeito grandalhão…": read after the sentence that names him, the pronoun is who the question asks about (the retriever matched it so). */
+const PRONOUN_IS = /^(?:He|She|Ele|Ela)\s+(?:is|was|é|era)\s/u;
+
 /**
  * "Who is Stéphanie?" is answered by the best sentence that says who she is ("…Stéphanie, a killer
  * whale trainer"), in the asker's language when one does, however much better one that merely
- * mentions her scores: every sentence that names her matches the question equally well.
+ * mentions her scores: every sentence that names her matches the question equally well. "What is
+ * Alain like?" is answered first by one that says what he is ("Alain é…", or "Ele é um sujeito
+ * grandalhão…" of "ele") rather than what else it says of him ("…Alain, um homem desempregado").
  */
 function saysWhoTheyAre(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
-  const name = askedWhoIs(question.text);
+  const like = askedWhatLike(question.text);
+  const name = askedWhoIs(question.text) ?? like;
   if (!name) return best;
+  const text = (c: RankedCandidate) => sentenceOf(c).sentence.text;
   // "…transformed into Stéphanie, a female , enabling…" lost what she is.
-  const says = (c: RankedCandidate) => describes(sentenceOf(c).sentence.text, name) && !missingBesideQuestion(c, question);
-  if (says(best)) return best;
-  return ranked.find((c) => says(c) && c.passage.chunk.lang === question.lang) ?? ranked.find(says) ?? best;
+  const complete = (c: RankedCandidate) => !missingBesideQuestion(c, question);
+  const referredTo = (c: RankedCandidate) => name.split(/\s+/).some((part) => sentenceOf(c).lexical.matched.has(part.toLowerCase()));
+  const saysWhatLike = (c: RankedCandidate) => like !== undefined && (saysNameIs(text(c), name) || (PRONOUN_IS.test(text(c)) && referredTo(c))) && complete(c);
+  const says = (c: RankedCandidate) => describes(text(c), name) && complete(c);
+  for (const fits of [saysWhatLike, says]) {
+    if (fits(best)) return best;
+    const found = ranked.find((c) => fits(c) && c.passage.chunk.lang === question.lang) ?? ranked.find(fits);
+    if (found) return found;
+  }
+  return best;
 }
 
 /**
