@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, hasAnswerOfType, kindAsked, nameActs, namesBeside, numberBefore, qualifiesNoun, saysNameIs, statesAuthor, statesCalendarDate, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, hasAnswerOfType, kindAsked, nameActs, namesBeside, numberBefore, qualifiesNoun, saysNameIs, statesAuthor, statesCalendarDate, statesCount, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -22,6 +22,14 @@ describe('the kind of answer a question asks for', () => {
     expect(asksCalendarDate('When does Ali meet Stéphanie?')).toBe(false);
     expect(statesCalendarDate('The collection was first published in 2005.')).toBe(true);
     expect(statesCalendarDate('Em uma noite, enquanto trabalha na boate, acaba conhecendo Stephanie.')).toBe(false);
+  });
+
+  it('is a count only where a number is not part of a date', () => {
+    expect(statesCount('The book comprises eight interconnected tales.')).toBe(true);
+    expect(statesCount('It opened to 651,578 admissions on May 17, 2012.')).toBe(true);
+    expect(statesCount('Her performance in La Vie en Rose (2007) won an Academy Award.')).toBe(false);
+    expect(statesCount('Principal photography began on October 4, 2011.')).toBe(false);
+    expect(statesCount('O filme estreou em 17 de maio de 2012.')).toBe(false);
   });
 
   it('is not a date when "when" only opens a clause inside the question', () => {

@@ -41,6 +41,15 @@ const ANSWER_OF: Partial<Record<AnswerType, RegExp>> = {
   date: new RegExp(`${CALENDAR_DATE.source}|${STORY_TIME.source}`),
 };
 
+/** A date's number: a year, or a day beside its month ("May 17", "17 de maio"). */
+const DATE_NUMBERS = new RegExp(`\\b(1[89]|20)\\d\\d\\b|${MONTH.source}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(de\\s+)?${MONTH.source}`, 'g');
+
+/** Whether a sentence gives a count: a number in digits or words that is not part of a date ("in 2005", "on May 17"). */
+export function statesCount(sentence: string): boolean {
+  const folded = foldAccents(sentence.toLowerCase()).replace(DATE_NUMBERS, ' ');
+  return /\d/.test(folded) || NUMBER_WORD.test(folded);
+}
+
 const ASKS_CALENDAR_DATE = /\b(what|which|em que|que|qual) (year|date|month|ano|data|mes)\b/;
 
 /** Whether a question asks for a date on the calendar ("In what year…?", "Em que data…?"), which a time in the story ("one night") does not give. */

@@ -3,12 +3,13 @@ import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { bundledLexicon, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, saysNameIs, statesAuthor, statesCalendarDate, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, saysNameIs, statesAuthor, statesCalendarDate, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
 import { unnamedRole } from './roles.js';
 import { asksAboutAwards } from './awards.js';
+import { askedCalculation } from './calculation.js';
 import type { Answer, Citation } from './types.js';
 
 export interface AnswerSettings {
@@ -323,9 +324,19 @@ function lostTheName(c: RankedCandidate, question: QuestionContext): boolean {
   return !givesAnswerOfType(c, question) || !putsNameBesideQuestion(c, question);
 }
 
-/** "Em que ano a Marion Cotillard nasceu?" is not answered by a sentence that gives no year or month ("Em uma noite… conhecendo Stephanie (Marion Cotillard)"). */
-function lacksDateAsked(c: Candidate, question: string): boolean {
-  return asksCalendarDate(question) && !statesCalendarDate(sentenceOf(c).sentence.text);
+/** Kinds of number that only a number answers: "when" and "how long" may be answered without one ("after her accident", "throughout the shoot"). */
+const ONLY_A_NUMBER_ANSWERS: ReadonlySet<AnswerType> = new Set(['count', 'money', 'percent', 'age', 'number']);
+
+/**
+ * A question that asks for a number of some kind is not answered by a sentence that gives none:
+ * "How many orcas appear in the film?" by "…Academy Award-winning performance as in (2007)…", nor
+ * "Em que ano a Marion Cotillard nasceu?" by "Em uma noite… conhecendo Stephanie (Marion Cotillard)",
+ * which gives a time in the story, not a year. A rank is answered in words ("at number one").
+ */
+function lacksNumberAsked(c: Candidate, question: QuestionContext): boolean {
+  if (asksCalendarDate(question.text)) return !statesCalendarDate(sentenceOf(c).sentence.text);
+  if (!ONLY_A_NUMBER_ANSWERS.has(question.type) || asksRank(question.text)) return false;
+  return question.type === 'count' ? !statesCount(sentenceOf(c).sentence.text) : !givesAnswerOfType(c, question);
 }
 
 /** A second sentence for the words of a multi-part question the first one leaves out. */
@@ -413,9 +424,12 @@ export function chooseSentences(ranking: Ranking, abstainBelow: number, settings
   // A role described, not named ("Ali's son"): the actor's name stands before the casting verb, whatever name the page lost after it.
   const described = cast || castList ? undefined : describedRoleSentence(ranked, retrieval.query);
   const first = cast ?? castList ?? described ?? steps.reduce((c, step) => step(c), best);
-  if ((!described && lostTheName(first, context)) || lacksDateAsked(first, question)) return undefined;
+  if (!described && lostTheName(first, context)) return undefined;
   const second = complement(first, ranked, question, settings);
-  return second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
+  const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
+  // A sum or a difference ("How many … in total?") is worked out from the sentences of its numbers, after this answer.
+  const calculated = askedCalculation(question, lang) !== undefined;
+  return !calculated && chosen.every((c) => lacksNumberAsked(c, context)) ? undefined : chosen;
 }
 
 /** Picks the sentence(s) that answer the question, each cited, or abstains when the documents do not seem to answer it. */
