@@ -223,6 +223,12 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('What is the movie based on?')).answer.text).toContain('Craig Davidson');
   });
 
+  it('does not answer a question about the world with a song whose title has its words ("I Follow Rivers", "Wash")', async () => {
+    for (const question of ['What is the longest river in the world?', 'How do I wash my car?']) {
+      expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);
+    }
+  });
+
   it('says the documents do not cover what they never state, in the language of the question, showing the closest passages', async () => {
     for (const question of ['What is the name of the orca in the accident?', 'What is the capital of Australia?']) {
       const result = await knowledge.ask(question);

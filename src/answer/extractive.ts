@@ -339,6 +339,23 @@ function lacksNumberAsked(c: Candidate, question: QuestionContext): boolean {
   return question.type === 'count' ? !statesCount(sentenceOf(c).sentence.text) : !givesAnswerOfType(c, question);
 }
 
+/** A title in quotes: a song's ("I Follow Rivers"), a cue's, a review's. */
+const QUOTED = /["“«][^"”»]{2,}["”»]/gu;
+
+/**
+ * Whether a sentence matches the question only inside titles in quotes that the question does not
+ * name: "Qual é o maior rio do mundo?" is not about Lykke Li's "I Follow Rivers".
+ */
+function matchesOnlyInTitles(c: Candidate, question: QuestionContext): boolean {
+  const text = sentenceOf(c).sentence.text;
+  const lang = c.passage.chunk.lang;
+  const asks = (part: string) => words(part).some((w) => question.terms.has(stem(w, lang)));
+  const titles = text.match(QUOTED) ?? [];
+  const named = new Set(namesIn(question.text).map((n) => n.toLowerCase()));
+  if (!titles.some(asks) || titles.some((t) => words(t).some((w) => named.has(w)))) return false;
+  return !asks(text.replace(QUOTED, ' '));
+}
+
 /** A second sentence for the words of a multi-part question the first one leaves out. */
 const MULTI_PART = /\b(and|both|e|ambos|ambas)\b|\?.*\?/i;
 
@@ -424,7 +441,7 @@ export function chooseSentences(ranking: Ranking, abstainBelow: number, settings
   // A role described, not named ("Ali's son"): the actor's name stands before the casting verb, whatever name the page lost after it.
   const described = cast || castList ? undefined : describedRoleSentence(ranked, retrieval.query);
   const first = cast ?? castList ?? described ?? steps.reduce((c, step) => step(c), best);
-  if (!described && lostTheName(first, context)) return undefined;
+  if ((!described && lostTheName(first, context)) || matchesOnlyInTitles(first, context)) return undefined;
   const second = complement(first, ranked, question, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
   // A sum or a difference ("How many … in total?") is worked out from the sentences of its numbers, after this answer.
