@@ -30,6 +30,8 @@ describe('the kind of answer a question asks for', () => {
     expect(statesCount('Her performance in La Vie en Rose (2007) won an Academy Award.')).toBe(false);
     expect(statesCount('Principal photography began on October 4, 2011.')).toBe(false);
     expect(statesCount('O filme estreou em 17 de maio de 2012.')).toBe(false);
+    expect(statesCount('Its U.S. release generated a modest $2.1 million.')).toBe(false);
+    expect(statesCount('It attracted 1,930,536 admissions and earned $14.6 million.')).toBe(true);
   });
 
   it('is not a date when "when" only opens a clause inside the question', () => {

@@ -110,8 +110,8 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('How is Stéphanie described?')).answer.text).toContain('Stéphanie, a killer whale trainer');
   });
 
-  it('says the documents do not give a number asked for, rather than quoting a sentence whose only number is a date or a time in the story', async () => {
-    for (const question of ['In which year did Ali meet Stéphanie?', 'Em que ano o Alain nasceu?', 'How many orcas appear in the film?', 'Quantas orcas aparecem no filme?']) {
+  it('says the documents do not give a number asked for, rather than quoting a sentence whose only number is a date, an amount of money or a time in the story', async () => {
+    for (const question of ['In which year did Ali meet Stéphanie?', 'Em que ano o Alain nasceu?', 'How many orcas appear in the film?', 'Quantas orcas aparecem no filme?', 'How many people saw the film in the United States?']) {
       expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);
     }
   });

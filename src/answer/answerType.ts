@@ -43,10 +43,12 @@ const ANSWER_OF: Partial<Record<AnswerType, RegExp>> = {
 
 /** A date's number: a year, or a day beside its month ("May 17", "17 de maio"). */
 const DATE_NUMBERS = new RegExp(`\\b(1[89]|20)\\d\\d\\b|${MONTH.source}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(de\\s+)?${MONTH.source}`, 'g');
+/** An amount of money: "$2.1 million", "€15 milhões", "14 million dollars". */
+const MONEY_AMOUNT = /[$€£]\s?\d[\d.,]*(\s?(million|billion|milhoes|milhao|bilhoes|bilhao)\b)?|\d[\d.,]*\s?((million|billion|milhoes|milhao|bilhoes|bilhao)\s+)?(de\s+)?(dollars|euros|dolares)\b/g;
 
-/** Whether a sentence gives a count: a number in digits or words that is not part of a date ("in 2005", "on May 17"). */
+/** Whether a sentence gives a count: a number in digits or words that is not part of a date ("in 2005", "on May 17") nor an amount of money. */
 export function statesCount(sentence: string): boolean {
-  const folded = foldAccents(sentence.toLowerCase()).replace(DATE_NUMBERS, ' ');
+  const folded = foldAccents(sentence.toLowerCase()).replace(DATE_NUMBERS, ' ').replace(MONEY_AMOUNT, ' ');
   return /\d/.test(folded) || NUMBER_WORD.test(folded);
 }
 
