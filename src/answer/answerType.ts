@@ -31,8 +31,9 @@ const NUMBER_WORD = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december|janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b/;
 /** When something happens in a story: "one night", "uma noite", "certo dia". */
 const STORY_TIME = /\b(one|that|the same|the next) (day|night|evening|morning|afternoon)\b|\b(um|uma|certo|certa|numa|num|naquela|naquele|no mesmo|na mesma) (dia|noite|manha|tarde)\b/;
+const YEAR = /\b(1[89]|20)\d\d\b/;
 /** A year or a month. */
-const CALENDAR_DATE = new RegExp(`\\b(1[89]|20)\\d\\d\\b|${MONTH.source}`);
+const CALENDAR_DATE = new RegExp(`${YEAR.source}|${MONTH.source}`);
 const ANSWER_OF: Partial<Record<AnswerType, RegExp>> = {
   money: /[$€£]\s?\d|\d\s?(million|billion|milhoes|milhao|bilhoes|dollars|euros|dolares)\b/,
   percent: /\d\s?%|\bpercent\b|\bpor cento\b/,
@@ -42,7 +43,7 @@ const ANSWER_OF: Partial<Record<AnswerType, RegExp>> = {
 };
 
 /** A date's number: a year, or a day beside its month ("May 17", "17 de maio"). */
-const DATE_NUMBERS = new RegExp(`\\b(1[89]|20)\\d\\d\\b|${MONTH.source}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(de\\s+)?${MONTH.source}`, 'g');
+const DATE_NUMBERS = new RegExp(`${YEAR.source}|${MONTH.source}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(de\\s+)?${MONTH.source}`, 'g');
 /** An amount of money: "$2.1 million", "€15 milhões", "14 million dollars". */
 const MONEY_AMOUNT = /[$€£]\s?\d[\d.,]*(\s?(million|billion|milhoes|milhao|bilhoes|bilhao)\b)?|\d[\d.,]*\s?((million|billion|milhoes|milhao|bilhoes|bilhao)\s+)?(de\s+)?(dollars|euros|dolares)\b/g;
 
@@ -404,7 +405,14 @@ function newNames(sentence: string, known: string): string[] {
 }
 
 /** A title: in quotes, or capitalized words followed by a year in brackets. */
-const TITLE = /["“«][^"”»]{2,}["”»]|\p{Lu}[\p{L}'’-]*(\s+\p{Lu}[\p{L}'’-]*)*\s+\((1[89]|20)\d\d\)/u;
+const QUOTED = /["“«][^"”»]{2,}["”»]/u;
+const TITLE = new RegExp(`${QUOTED.source}|\\p{Lu}[\\p{L}'’-]*(\\s+\\p{Lu}[\\p{L}'’-]*)*\\s+\\((1[89]|20)\\d\\d\\)`, 'u');
+
+/** A sentence's titles in quotes ("I Follow Rivers"), and the rest of it. */
+export function quotedTitles(sentence: string): { titles: string[]; rest: string } {
+  const all = new RegExp(QUOTED.source, 'gu');
+  return { titles: sentence.match(all) ?? [], rest: sentence.replace(all, ' ') };
+}
 const NAMING = /\b(named|called|titled|known as|nicknamed|nome|chamad[oa]s?|intitulad[oa]|apelidad[oa])\b|["“«]/i;
 
 /** Whether a sentence holds something of the asked-for kind that `known` (the question, the document title) does not already say. */

@@ -3,7 +3,7 @@ import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { bundledLexicon, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, saysNameIs, statesAuthor, statesCalendarDate, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, quotedTitles, saysNameIs, statesAuthor, statesCalendarDate, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -339,21 +339,17 @@ function lacksNumberAsked(c: Candidate, question: QuestionContext): boolean {
   return question.type === 'count' ? !statesCount(sentenceOf(c).sentence.text) : !givesAnswerOfType(c, question);
 }
 
-/** A title in quotes: a song's ("I Follow Rivers"), a cue's, a review's. */
-const QUOTED = /["“«][^"”»]{2,}["”»]/gu;
-
 /**
  * Whether a sentence matches the question only inside titles in quotes that the question does not
  * name: "Qual é o maior rio do mundo?" is not about Lykke Li's "I Follow Rivers".
  */
 function matchesOnlyInTitles(c: Candidate, question: QuestionContext): boolean {
-  const text = sentenceOf(c).sentence.text;
   const lang = c.passage.chunk.lang;
   const asks = (part: string) => words(part).some((w) => question.terms.has(stem(w, lang)));
-  const titles = text.match(QUOTED) ?? [];
+  const { titles, rest } = quotedTitles(sentenceOf(c).sentence.text);
   const named = new Set(namesIn(question.text).map((n) => n.toLowerCase()));
   if (!titles.some(asks) || titles.some((t) => words(t).some((w) => named.has(w)))) return false;
-  return !asks(text.replace(QUOTED, ' '));
+  return !asks(rest);
 }
 
 /** A second sentence for the words of a multi-part question the first one leaves out. */
