@@ -333,11 +333,17 @@ export function describes(sentence: string, name: string): boolean {
 /** Built once per name: every sentence read for a question is tested with it. */
 const describingPatterns = new Map<string, RegExp | null>();
 
-function describingPattern(name: string): RegExp | null {
+/** A pattern for any part of a name of 3 letters or more, with or without accents, not inside another word; null when it has none. */
+function anyPartOf(name: string): string | null {
   const parts = name.split(/\s+/).filter((part) => part.length >= 3).map(accentBlind);
-  if (parts.length === 0) return null;
+  return parts.length === 0 ? null : `(?<![\\p{L}\\p{N}])(?:${parts.join('|')})`;
+}
+
+function describingPattern(name: string): RegExp | null {
+  const part = anyPartOf(name);
+  if (part === null) return null;
   return new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?:,\\s+(?:a|an|the|his|her|their|um|uma|o|seu|sua|\\p{Lu}[\\p{L}-]*'s)\\s|\\s+(?:is|was|é|era|foi|works as|worked as|trabalha como|trabalhava como)\\s)`,
+    `${part}(?:,\\s+(?:a|an|the|his|her|their|um|uma|o|seu|sua|\\p{Lu}[\\p{L}-]*'s)\\s|\\s+(?:is|was|é|era|foi|works as|worked as|trabalha como|trabalhava como)\\s)`,
     'u',
   );
 }
@@ -350,8 +356,8 @@ export function saysNameIs(sentence: string, name: string): boolean {
 const nameIsPatterns = new Map<string, RegExp | null>();
 
 function nameIsPattern(name: string): RegExp | null {
-  const parts = name.split(/\s+/).filter((part) => part.length >= 3).map(accentBlind);
-  return parts.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})\\s+(?:is|was|é|era)\\s`, 'u');
+  const part = anyPartOf(name);
+  return part === null ? null : new RegExp(`${part}\\s+(?:is|was|é|era)\\s`, 'u');
 }
 
 const NAME_THEN_VERB = [
@@ -406,7 +412,7 @@ function newNames(sentence: string, known: string): string[] {
 
 /** A title: in quotes, or capitalized words followed by a year in brackets. */
 const QUOTED = /["“«][^"”»]{2,}["”»]/u;
-const TITLE = new RegExp(`${QUOTED.source}|\\p{Lu}[\\p{L}'’-]*(\\s+\\p{Lu}[\\p{L}'’-]*)*\\s+\\((1[89]|20)\\d\\d\\)`, 'u');
+const TITLE = new RegExp(`${QUOTED.source}|\\p{Lu}[\\p{L}'’-]*(\\s+\\p{Lu}[\\p{L}'’-]*)*\\s+\\(${YEAR.source}\\)`, 'u');
 
 /** A sentence's titles in quotes ("I Follow Rivers"), and the rest of it. */
 export function quotedTitles(sentence: string): { titles: string[]; rest: string } {
