@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, describes, editionsIn, hasAnswerOfType, kindAsked, nameActs, namesBeside, numberBefore, qualifiesNoun, saysNameIs, statesAuthor, statesCalendarDate, statesCount, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, hasAnswerOfType, kindAsked, nameActs, namesBeside, numberBefore, qualifiesNoun, saysNameIs, statesAuthor, statesCalendarDate, statesCount, statesMoney, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -32,6 +32,15 @@ describe('the kind of answer a question asks for', () => {
     expect(statesCount('O filme estreou em 17 de maio de 2012.')).toBe(false);
     expect(statesCount('Its U.S. release generated a modest $2.1 million.')).toBe(false);
     expect(statesCount('It attracted 1,930,536 admissions and earned $14.6 million.')).toBe(true);
+  });
+
+  it('is an amount of money when the question asks what someone was paid', () => {
+    expect(asksPay("What was Marion Cotillard's salary?")).toBe(true);
+    expect(asksPay('Quanto o Matthias Schoenaerts recebeu de cachê pelo papel?')).toBe(true);
+    expect(asksPay('How much did the film gross?')).toBe(false);
+    expect(statesMoney('Its U.S. release generated a modest $2.1 million.')).toBe(true);
+    expect(statesMoney('O filme faturou 15 milhões de euros.')).toBe(true);
+    expect(statesMoney('Recebeu duas indicações ao Globo de Ouro e nove indicações ao César.')).toBe(false);
   });
 
   it('is not a date when "when" only opens a clause inside the question', () => {

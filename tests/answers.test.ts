@@ -116,6 +116,12 @@ describe('answers from the real corpus', () => {
     }
   });
 
+  it('says the documents do not say what someone was paid, rather than quoting a sentence without an amount of money', async () => {
+    for (const question of ["What was Marion Cotillard's salary for the film?", 'Quanto a Marion Cotillard recebeu de cachê?']) {
+      expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);
+    }
+  });
+
   it('names the director when asked who it is, not an award for "Best Director"', async () => {
     for (const question of ['Who is the director?', 'Quem é o diretor?', 'Who is the director of Rust and Bone?', 'Who is the director of the film?']) {
       const { answer } = await knowledge.ask(question);

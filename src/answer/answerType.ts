@@ -65,6 +65,19 @@ export function statesCalendarDate(sentence: string): boolean {
   return CALENDAR_DATE.test(foldAccents(sentence.toLowerCase()));
 }
 
+/** What someone was paid: "What was Cotillard's salary?", "Quanto ele recebeu de cachê?". */
+const ASKS_PAY = /\b(salary|salaries|wages?|fees?|paycheck|salarios?|caches?)\b/;
+
+/** Whether a question asks what someone was paid, which only an amount of money answers. */
+export function asksPay(question: string): boolean {
+  return ASKS_PAY.test(foldAccents(question.toLowerCase()));
+}
+
+/** Whether a sentence gives an amount of money ("$2.1 million", "€15 milhões"). */
+export function statesMoney(sentence: string): boolean {
+  return new RegExp(MONEY_AMOUNT.source).test(foldAccents(sentence.toLowerCase()));
+}
+
 const ASKS_OCCUPATION = /\b(jobs?|professions?|occupations?|for a living|for work|(make|makes|earn|earns) a living|to (make|earn) money|trabalhos?|profissao|profissoes|ocupacao|emprego|faz da vida|(ganhar|ganha) a vida|para ganhar dinheiro)\b/;
 /** "Onde Stéphanie trabalha?" is answered by what she works as ("treinadora de baleias orcas"), which names no place. */
 const ASKS_WORKPLACE = /^\W*(where (does|did|do) \S+ work|onde (\S+ )?(trabalha|trabalhava))\b/;
