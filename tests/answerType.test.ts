@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, hasAnswerOfType, kindAsked, nameActs, namesBeside, numberBefore, qualifiesNoun, saysNameIs, statesAuthor, statesCalendarDate, statesCount, statesMoney, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesBeside, numberBefore, qualifiesNoun, relativeAsked, saysNameIs, statesAuthor, statesCalendarDate, statesCount, statesMoney, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -41,6 +41,17 @@ describe('the kind of answer a question asks for', () => {
     expect(statesMoney('Its U.S. release generated a modest $2.1 million.')).toBe(true);
     expect(statesMoney('O filme faturou 15 milhões de euros.')).toBe(true);
     expect(statesMoney('Recebeu duas indicações ao Globo de Ouro e nove indicações ao César.')).toBe(false);
+  });
+
+  it("knows when a question asks about someone's relative, and which sentences mention them", () => {
+    expect(relativeAsked("What is the profession of Ali's sister?")).toContain('irma');
+    expect(relativeAsked('Qual é a profissão da irmã do Alain?')).toContain('sister');
+    expect(relativeAsked('Quem faz o papel de Louise, a amiga de Stéphanie?')).toContain('friend');
+    expect(relativeAsked('Para onde Alain se muda com o filho?')).toBeUndefined();
+    expect(relativeAsked('Qual é o país do Ali?')).toBeUndefined();
+    expect(mentionsAnyOf('Pai solteiro, com um filho de 05 anos', ['son', 'filho'])).toBe(true);
+    expect(mentionsAnyOf('Corinne Masiero plays Anna, Ali’s sister.', ['sister', 'irma'])).toBe(true);
+    expect(mentionsAnyOf('Ali takes odd jobs as a bouncer.', ['sister', 'irma'])).toBe(false);
   });
 
   it('is not a date when "when" only opens a clause inside the question', () => {

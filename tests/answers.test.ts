@@ -122,6 +122,13 @@ describe('answers from the real corpus', () => {
     }
   });
 
+  it("says the documents do not give the job of Ali's sister, rather than giving Ali's", async () => {
+    for (const question of ["What is the profession of Ali's sister?", 'Qual é a profissão da irmã do Alain?']) {
+      expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);
+    }
+    expect((await knowledge.ask("How old is Alain's son?")).answer.text).toContain('05 anos');
+  });
+
   it('names the director when asked who it is, not an award for "Best Director"', async () => {
     for (const question of ['Who is the director?', 'Quem é o diretor?', 'Who is the director of Rust and Bone?', 'Who is the director of the film?']) {
       const { answer } = await knowledge.ask(question);

@@ -78,6 +78,39 @@ export function statesMoney(sentence: string): boolean {
   return new RegExp(MONEY_AMOUNT.source).test(foldAccents(sentence.toLowerCase()));
 }
 
+/** Family and friends: their words in both languages (accent-folded), plurals included. */
+const RELATIVES: string[][] = [
+  ['sister', 'sisters', 'irma', 'irmas'],
+  ['brother', 'brothers', 'irmao', 'irmaos'],
+  ['mother', 'mothers', 'mae', 'maes'],
+  // Not "pais" ("parents"), which is also "país" ("country").
+  ['father', 'fathers', 'pai'],
+  ['son', 'sons', 'filho', 'filhos'],
+  ['daughter', 'daughters', 'filha', 'filhas'],
+  ['wife', 'wives', 'esposa', 'mulher'],
+  ['husband', 'husbands', 'marido'],
+  ['boyfriend', 'boyfriends', 'namorado'],
+  ['girlfriend', 'girlfriends', 'namorada'],
+  ['friend', 'friends', 'amigo', 'amiga', 'amigos', 'amigas'],
+  ['child', 'children', 'crianca', 'criancas'],
+  ['parents'],
+];
+const RELATIVE_WORD = RELATIVES.flat().join('|');
+/** "Ali's sister", "the sister of Ali", "a irmã do Alain": someone's relative, named by them. */
+const RELATIVE_OF_NAMED = new RegExp(String.raw`\p{Lu}[\p{L}'’-]*['’]s?\s+(${RELATIVE_WORD})\b|\b(${RELATIVE_WORD})\s+(?:of|d[oae]|dos|das)\s+(?:the\s+|o\s+|a\s+)?\p{Lu}`, 'u');
+
+/** The words of the relative a question asks about ("What is the job of Ali's sister?": sister, irma), if it asks about one. */
+export function relativeAsked(question: string): string[] | undefined {
+  const match = foldAccents(question).match(RELATIVE_OF_NAMED);
+  const word = (match?.[1] ?? match?.[2])?.toLowerCase();
+  return word === undefined ? undefined : RELATIVES.find((forms) => forms.includes(word));
+}
+
+/** Whether a sentence has one of these (accent-folded) words. */
+export function mentionsAnyOf(sentence: string, forms: string[]): boolean {
+  return words(foldAccents(sentence.toLowerCase())).some((w) => forms.includes(w));
+}
+
 const ASKS_OCCUPATION = /\b(jobs?|professions?|occupations?|for a living|for work|(make|makes|earn|earns) a living|to (make|earn) money|trabalhos?|profissao|profissoes|ocupacao|emprego|faz da vida|(ganhar|ganha) a vida|para ganhar dinheiro)\b/;
 /** "Onde Stéphanie trabalha?" is answered by what she works as ("treinadora de baleias orcas"), which names no place. */
 const ASKS_WORKPLACE = /^\W*(where (does|did|do) \S+ work|onde (\S+ )?(trabalha|trabalhava))\b/;

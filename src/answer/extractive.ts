@@ -3,7 +3,7 @@ import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { bundledLexicon, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, kindAsked, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, quotedTitles, saysNameIs, statesAuthor, statesCalendarDate, statesCount, statesRank, statesGenre, statesMoney, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, statesAuthor, statesCalendarDate, statesCount, statesRank, statesGenre, statesMoney, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -442,6 +442,9 @@ export function chooseSentences(ranking: Ranking, abstainBelow: number, settings
   const second = complement(first, ranked, question, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
   // A sum or a difference ("How many … in total?") is worked out from the sentences of its numbers, after this answer.
+  // "What is the job of Ali's sister?" is not answered by what Ali does.
+  const relative = relativeAsked(question);
+  if (relative && !chosen.some((c) => mentionsAnyOf(sentenceOf(c).sentence.text, relative))) return undefined;
   const calculated = askedCalculation(question, lang) !== undefined;
   return !calculated && chosen.every((c) => lacksNumberAsked(c, context)) ? undefined : chosen;
 }
