@@ -129,6 +129,11 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask("How old is Alain's son?")).answer.text).toContain('05 anos');
   });
 
+  it('answers a question about a quoted title only from a sentence that names it', async () => {
+    expect((await knowledge.ask('Quantos minutos tem a faixa "L\'Orque"?')).answer.abstained).toBe(true);
+    expect((await knowledge.ask('Who sings "I Follow Rivers"?')).answer.text).toContain('Lykke Li');
+  });
+
   it('names the director when asked who it is, not an award for "Best Director"', async () => {
     for (const question of ['Who is the director?', 'Quem é o diretor?', 'Who is the director of Rust and Bone?', 'Who is the director of the film?']) {
       const { answer } = await knowledge.ask(question);
