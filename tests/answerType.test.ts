@@ -22,6 +22,10 @@ describe('the kind of answer a question asks for', () => {
     expect(asksCalendarDate('When does Ali meet Stéphanie?')).toBe(false);
     expect(statesCalendarDate('The collection was first published in 2005.')).toBe(true);
     expect(statesCalendarDate('Em uma noite, enquanto trabalha na boate, acaba conhecendo Stephanie.')).toBe(false);
+    expect(asksCalendarDate('On which day of filming was the fight shot?')).toBe(true);
+    expect(statesCalendarDate('The fight was shot on the third day of filming.')).toBe(true);
+    expect(statesCalendarDate('O filme estreou numa quarta-feira.')).toBe(true);
+    expect(statesCalendarDate('Um dia ela se lembra de Alain e decide ligar para ele.')).toBe(false);
   });
 
   it('is a count only where a number is not part of a date', () => {

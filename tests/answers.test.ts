@@ -111,7 +111,7 @@ describe('answers from the real corpus', () => {
   });
 
   it('says the documents do not give a number asked for, rather than quoting a sentence whose only number is a date, an amount of money or a time in the story', async () => {
-    for (const question of ['In which year did Ali meet Stéphanie?', 'Em que ano o Alain nasceu?', 'How many orcas appear in the film?', 'Quantas orcas aparecem no filme?', 'How many people saw the film in the United States?']) {
+    for (const question of ['In which year did Ali meet Stéphanie?', 'Em que ano o Alain nasceu?', 'Em que dia o Alain conhece a Stéphanie?', 'How many orcas appear in the film?', 'Quantas orcas aparecem no filme?', 'How many people saw the film in the United States?']) {
       expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);
     }
   });

@@ -53,16 +53,19 @@ export function statesCount(sentence: string): boolean {
   return /\d/.test(folded) || NUMBER_WORD.test(folded);
 }
 
-const ASKS_CALENDAR_DATE = /\b(what|which|em que|que|qual) (year|date|month|ano|data|mes)\b/;
+const ASKS_CALENDAR_DATE = /\b(what|which|em que|que|qual) (year|date|month|day|ano|data|mes|dia)\b/;
+/** A day named: of the week, or by its number ("the third day", "day 12", "no primeiro dia"). */
+const DAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|segunda-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira|sabado|domingo)\b|\b(first|second|third|last|final|\d+(st|nd|rd|th)) day\b|\bdays? \d|\b(primeiro|segundo|terceiro|ultimo) dia\b|\bdias? \d/;
 
-/** Whether a question asks for a date on the calendar ("In what year…?", "Em que data…?"), which a time in the story ("one night") does not give. */
+/** Whether a question asks for a date on the calendar ("In what year…?", "Em que data…?", "On which day…?"), which a time in the story ("one night") does not give. */
 export function asksCalendarDate(question: string): boolean {
   return ASKS_CALENDAR_DATE.test(foldAccents(question.toLowerCase()));
 }
 
-/** Whether a sentence gives a year or a month. */
+/** Whether a sentence gives a year, a month or a day. */
 export function statesCalendarDate(sentence: string): boolean {
-  return CALENDAR_DATE.test(foldAccents(sentence.toLowerCase()));
+  const folded = foldAccents(sentence.toLowerCase());
+  return CALENDAR_DATE.test(folded) || DAY.test(folded);
 }
 
 /** What someone was paid: "What was Cotillard's salary?", "Quanto ele recebeu de cachê?". */
