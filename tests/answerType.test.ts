@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesBeside, numberBefore, qualifiesNoun, relativeAsked, saysNameIs, statesAuthor, statesCalendarDate, statesCount, statesMoney, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesBeside, numberBefore, qualifiesNoun, relativeAsked, saysNameIs, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesMoney, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -56,6 +56,15 @@ describe('the kind of answer a question asks for', () => {
     expect(mentionsAnyOf('Pai solteiro, com um filho de 05 anos', ['son', 'filho'])).toBe(true);
     expect(mentionsAnyOf('Corinne Masiero plays Anna, Ali’s sister.', ['sister', 'irma'])).toBe(true);
     expect(mentionsAnyOf('Ali takes odd jobs as a bouncer.', ['sister', 'irma'])).toBe(false);
+  });
+
+  it('asks who made the music, and names a composer', () => {
+    expect(asksComposer('Who wrote the music?')).toBe(true);
+    expect(asksComposer('Quem compôs a trilha sonora?')).toBe(true);
+    expect(asksComposer('Who wrote the screenplay?')).toBe(false);
+    expect(statesComposer("Complementing this trajectory, composer Alexandre Desplat's minimalist score…")).toBe(true);
+    expect(statesComposer("…compiling these songs alongside Alexandre Desplat's score, was released by Polydor.")).toBe(true);
+    expect(statesComposer('The original score was composed by , a frequent collaborator.')).toBe(false);
   });
 
   it('is not a date when "when" only opens a clause inside the question', () => {

@@ -134,6 +134,12 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('Who sings "I Follow Rivers"?')).answer.text).toContain('Lykke Li');
   });
 
+  it('names the composer when asked who wrote the music, not who wrote the screenplay', async () => {
+    for (const question of ['Who wrote the music?', 'Quem fez a música do filme?']) {
+      expect((await knowledge.ask(question)).answer.text, question).toContain('Desplat');
+    }
+  });
+
   it('names the director when asked who it is, not an award for "Best Director"', async () => {
     for (const question of ['Who is the director?', 'Quem é o diretor?', 'Who is the director of Rust and Bone?', 'Who is the director of the film?']) {
       const { answer } = await knowledge.ask(question);

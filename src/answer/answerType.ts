@@ -174,6 +174,20 @@ export function statesAuthor(sentence: string): boolean {
   return STATES_AUTHOR.test(sentence);
 }
 
+const ASKS_COMPOSER = /^\W*(who|quem)\b.*\b(wrote|written|composed|scored|made|did|created|escreveu|escrito|compos|composta|fez|feita|criou)\b.*\b(music|score|soundtrack|musica|trilha)\b/;
+/** A composer named: "composer Alexandre Desplat", "music by …", "Alexandre Desplat's score". */
+const STATES_COMPOSER = /\b(composer|compositor|compositora)\s+\p{Lu}|\b(score|music|música|trilha sonora)\s+(by|de)\s+\p{Lu}|\bcomposed by\s+\p{Lu}|\p{Lu}[\p{L}-]*['’]s\s+(\p{Ll}+\s+)?(score|music)\b/u;
+
+/** Whether a question asks who made the film's music ("Who wrote the music?", "Quem fez a trilha sonora?"). */
+export function asksComposer(question: string): boolean {
+  return ASKS_COMPOSER.test(foldAccents(question.toLowerCase()));
+}
+
+/** Whether a sentence names a composer ("…composer Alexandre Desplat's minimalist score…"). */
+export function statesComposer(sentence: string): boolean {
+  return STATES_COMPOSER.test(sentence);
+}
+
 /** "Which edition", "em qual edição": not "a special edition DVD". */
 const ASKS_EDITION = /\b(which|what|qual|que)\s+(\p{L}+\s+)?(edition|edicao)\b/u;
 /** A numbered edition and the word after it: "the 18th Lumière Awards", "the 65th , where" (the page lost the name). Not "10th-anniversary". */

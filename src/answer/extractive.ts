@@ -3,7 +3,7 @@ import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { bundledLexicon, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, isLightWord, isStopword, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, statesAuthor, statesCalendarDate, statesCount, statesRank, statesGenre, statesMoney, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesMoney, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -233,11 +233,16 @@ function saysGenre(best: RankedCandidate, ranked: RankedCandidate[], question: Q
  * "Who wrote the book?" ("Quem escreveu o livro?") is answered by the best-ranked sentence that
  * names someone right after a writer's role ("…Canadian author Craig Davidson's 2005 short story
  * collection"), however much better one about who wrote the screenplay scores ("Audiard co-wrote
- * the screenplay with Thomas Bidegain").
+ * the screenplay with Thomas Bidegain"); "Who wrote the music?" by one that names a composer
+ * ("…alongside Alexandre Desplat's score…").
  */
-function namesAuthor(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
-  const states = (c: RankedCandidate) => statesAuthor(sentenceOf(c).sentence.text);
-  if (!asksAuthor(question) || namesAnotherWork(question, chunksOf(ranked)) || states(best)) return best;
+function namesCreator(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
+  const asked = [
+    { asks: asksAuthor, states: statesAuthor },
+    { asks: asksComposer, states: statesComposer },
+  ].find((creator) => creator.asks(question));
+  const states = (c: RankedCandidate) => asked !== undefined && asked.states(sentenceOf(c).sentence.text);
+  if (!asked || namesAnotherWork(question, chunksOf(ranked)) || states(best)) return best;
   return ranked.find(states) ?? best;
 }
 
@@ -445,7 +450,7 @@ export function chooseSentences(ranking: Ranking, abstainBelow: number, settings
     (c) => saysNationality(c, ranked, question),
     (c) => saysWhichKind(c, ranked, retrieval.query),
     (c) => saysGenre(c, ranked, context),
-    (c) => namesAuthor(c, ranked, question),
+    (c) => namesCreator(c, ranked, question),
     (c) => numbersEdition(c, ranked, question),
     (c) => statesRankAsked(c, ranked, question),
     (c) => statesAcronym(c, ranked, question),
