@@ -22,7 +22,8 @@ const openings = new Openings(
   [
   chunk('lead', 'en.txt', 'en', 'Rust and Bone', ['Rust and Bone']),
   chunk('lead-more', 'en.txt', 'en', 'Rust and Bone', ['Rust and Bone']),
-  chunk('cast', 'en.txt', 'en', 'Rust and Bone', ['Cast and characters', 'Principal cast']),
+  chunkOf('cast', 'en.txt', 'en', 'Rust and Bone', ['Cast and characters', 'Principal cast'], ['The principal cast features Matthias Schoenaerts as Ali.', 'It goes on.']),
+  chunkOf('music', 'en.txt', 'en', 'Rust and Bone', ['Music'], ['The original score was composed by , a frequent collaborator of the director.', 'It is sparse.']),
   chunk('box-office', 'en.txt', 'en', 'Rust and Bone', ['Reception', 'Box office performance']),
   chunk('careers', 'en.txt', 'en', 'Rust and Bone', ['Legacy and influence', 'Career significance for cast and crew']),
   chunk('sinopse', 'pt.txt', 'pt', 'Ferrugem e Osso (sinopse)', []),
@@ -59,6 +60,11 @@ describe('questions about a whole section', () => {
     expect(opened('Fale sobre o elenco')).toBe('cast');
     expect(opened('Who are the main characters?')).toBe('cast');
     expect(opened('How was the reception?')).toBe('box-office');
+  });
+
+  it('but not a question asking who, when the opening names no one: the page lost the name', () => {
+    expect(opened('Tell me about the music')).toBe('music');
+    expect(opened('Who did the music?')).toBeUndefined();
   });
 });
 

@@ -2,7 +2,7 @@ import type { Chunk, Lang } from '../corpus/types.js';
 import type { Passage } from '../search/retriever.js';
 import { translateWords, type Lexicon } from '../search/lexicon.js';
 import { foldAccents, isStopword, words } from '../search/text.js';
-import type { AnswerType } from './answerType.js';
+import { hasAnswerOfType, type AnswerType } from './answerType.js';
 import { cite } from './extractive.js';
 import type { Ranking } from './ranker.js';
 import type { Answer } from './types.js';
@@ -130,7 +130,12 @@ export class Openings {
 
   private opening(ranking: Ranking): Quoted | undefined {
     const opening = this.openingFor(ranking);
-    return opening && { chunk: opening.chunk, sentences: [...Array(OPENING_SENTENCES).keys()] };
+    if (!opening) return undefined;
+    const sentences = opening.chunk.sentences.slice(0, OPENING_SENTENCES);
+    // "Who did the music?" is not answered by a section's opening that lost the composer's name ("…was composed by , a frequent collaborator…").
+    const { question } = ranking;
+    if (question.type === 'person' && !sentences.some((s) => hasAnswerOfType('person', s.text, `${question.text} ${opening.chunk.title}`))) return undefined;
+    return { chunk: opening.chunk, sentences: sentences.map((_, i) => i) };
   }
 
   /** Question words other than whole-film words and the documents' titles. */
