@@ -36,6 +36,8 @@ describe('the kind of answer a question asks for', () => {
     expect(statesCount('O filme estreou em 17 de maio de 2012.')).toBe(false);
     expect(statesCount('Its U.S. release generated a modest $2.1 million.')).toBe(false);
     expect(statesCount('It attracted 1,930,536 admissions and earned $14.6 million.')).toBe(true);
+    expect(statesCount('Desplat\'s score won him his third César Award.')).toBe(false);
+    expect(statesCount('Recebeu nove indicações ao César, vencendo quatro.')).toBe(true);
   });
 
   it('is an amount of money when the question asks what someone was paid', () => {

@@ -140,6 +140,12 @@ describe('answers from the real corpus', () => {
     }
   });
 
+  it('does not count the film\'s Césars with an ordinal ("his third César")', async () => {
+    const { answer } = await knowledge.ask('Quantos Césars o filme ganhou?');
+    expect(answer.text).not.toContain('third César');
+    if (!answer.abstained) expect(answer.text).toMatch(/quatro|four/);
+  });
+
   it('names the director when asked who it is, not an award for "Best Director"', async () => {
     for (const question of ['Who is the director?', 'Quem é o diretor?', 'Who is the director of Rust and Bone?', 'Who is the director of the film?']) {
       const { answer } = await knowledge.ask(question);

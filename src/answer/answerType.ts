@@ -47,10 +47,10 @@ const DATE_NUMBERS = new RegExp(`${YEAR.source}|${MONTH.source}\\s+\\d{1,2}\\b|\
 /** An amount of money: "$2.1 million", "€15 milhões", "14 million dollars". */
 const MONEY_AMOUNT = /[$€£]\s?\d[\d.,]*(\s?(million|billion|milhoes|milhao|bilhoes|bilhao)\b)?|\d[\d.,]*\s?((million|billion|milhoes|milhao|bilhoes|bilhao)\s+)?(de\s+)?(dollars|euros|dolares)\b/g;
 
-/** Whether a sentence gives a count: a number in digits or words that is not part of a date ("in 2005", "on May 17") nor an amount of money. */
+/** Whether a sentence gives a count: a number in digits or words that is not part of a date ("in 2005", "on May 17"), an amount of money nor an ordinal ("his third César"). */
 export function statesCount(sentence: string): boolean {
-  const folded = foldAccents(sentence.toLowerCase()).replace(DATE_NUMBERS, ' ').replace(MONEY_AMOUNT, ' ');
-  return /\d/.test(folded) || NUMBER_WORD.test(folded);
+  const tokens = words(foldAccents(sentence.toLowerCase()).replace(DATE_NUMBERS, ' ').replace(MONEY_AMOUNT, ' '));
+  return tokens.some((_, i) => isCount(tokens, i));
 }
 
 const ASKS_CALENDAR_DATE = /\b(what|which|em que|que|qual) (year|date|month|day|ano|data|mes|dia)\b/;
