@@ -15,6 +15,7 @@ import { indexItems, ingest, type IngestReport } from './ingest.js';
 import type { Logger } from './log.js';
 import { bundledLexicon } from './search/lexicon.js';
 import { Retriever, type Passage, type Retrieval } from './search/retriever.js';
+import { Truecaser } from './search/truecase.js';
 import { IndexMissingError, openBuild } from './store/indexFiles.js';
 import type { HnswVectorStore } from './store/hnswVectorStore.js';
 import { loadIndex } from './store/loadIndex.js';
@@ -66,6 +67,7 @@ type KnowledgeConfig = Pick<Config, 'corpusDir' | 'indexDir' | 'modelDir' | 'emb
 export class Knowledge {
   /** Answers questions about the film, or one of its sections, as a whole. */
   private readonly openings: Openings;
+  private readonly truecaser: Truecaser;
 
   private constructor(
     readonly manifest: Manifest,
@@ -76,6 +78,7 @@ export class Knowledge {
     private readonly llm: LlmAnswerer | undefined,
   ) {
     this.openings = new Openings(retriever.chunks, bundledLexicon());
+    this.truecaser = new Truecaser(retriever.chunks);
   }
 
   /** Opens the current index with the embedder that built it. */
@@ -120,13 +123,14 @@ export class Knowledge {
    */
   async ask(question: string, passageCount = 5, onText?: (text: string) => void): Promise<AskResult> {
     const started = performance.now();
-    const retrieved = await this.retrieve(question, passageCount);
+    const asked = this.truecaser.apply(question);
+    const retrieved = await this.retrieve(asked, passageCount);
     const t = performance.now();
     const ranking = rankRetrieval(this.ranker, retrieved);
     const { retrieval } = ranking;
-    const parts = await this.answerParts(question, retrieval.query.lang);
+    const parts = await this.answerParts(asked, retrieval.query.lang);
     const quoted = parts?.answer ?? composeAnswer(ranking, this.ranker.abstain.threshold, this.answerSettings);
-    const composed = parts ?? this.openings.answer(ranking) ?? (quoted.abstained ? undefined : await this.calculate(question, quoted.lang, quoted.confidence));
+    const composed = parts ?? this.openings.answer(ranking) ?? (quoted.abstained ? undefined : await this.calculate(asked, quoted.lang, quoted.confidence));
     const extracted = composed?.answer ?? quoted;
     // The passages an opening, a calculation or the parts of a question quote come first, for the reader and for the chat model.
     const passages = firstPerChunk([...(composed?.passages ?? []), ...retrieval.passages]);
@@ -193,7 +197,7 @@ export class Knowledge {
 
   /** The passages for a question in retrieval order, with the sentences of those the answerer reads scored. */
   retrieve(question: string, passageCount = 5): Promise<Retrieval> {
-    return this.retriever.retrieve(question, passageCount, READ_DEPTH);
+    return this.retriever.retrieve(this.truecaser.apply(question), passageCount, READ_DEPTH);
   }
 
   /** The passages that best match a query, the one holding the best-matching sentence first. */

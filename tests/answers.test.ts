@@ -146,6 +146,12 @@ describe('answers from the real corpus', () => {
     if (!answer.abstained) expect(answer.text).toMatch(/quatro|four/);
   });
 
+  it('answers a question typed in lower case as it answers the same question capitalized', async () => {
+    expect((await knowledge.ask('who plays ali')).answer.text).toContain('Matthias as Ali');
+    expect((await knowledge.ask('what does stephanie do for a living')).answer.text).toMatch(/treinadora de baleias orcas|killer whale trainer/);
+    expect((await knowledge.ask("what is the profession of ali's sister")).answer.abstained).toBe(true);
+  });
+
   it('names the director when asked who it is, not an award for "Best Director"', async () => {
     for (const question of ['Who is the director?', 'Quem é o diretor?', 'Who is the director of Rust and Bone?', 'Who is the director of the film?']) {
       const { answer } = await knowledge.ask(question);
