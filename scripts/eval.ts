@@ -8,13 +8,15 @@ import { Knowledge } from '../src/knowledge.js';
 import { run } from './run.js';
 
 await run(async (config, log) => {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, out: { type: 'string' }, lowercase: { type: 'boolean' } } });
   const file = positionals[0] ?? 'tests/eval/questions.jsonl';
-  const questions = await readEvalFile(file);
+  const read = await readEvalFile(file);
+  // As many Discord users type: does the bot answer "who plays ali" as it answers "Who plays Ali?"?
+  const questions = values.lowercase ? read.map((q) => ({ ...q, question: q.question.toLowerCase() })) : read;
   const knowledge = await Knowledge.open(config, log, { buildIfNeeded: true });
   const outcomes = await runEval(knowledge, questions);
   const report = markdownReport(file, knowledge.manifest.embedder.id, outcomes);
-  const out = values.out ?? path.join('eval-reports', `${path.basename(file, '.jsonl')}.md`);
+  const out = values.out ?? path.join('eval-reports', `${path.basename(file, '.jsonl')}${values.lowercase ? '-lowercase' : ''}.md`);
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, report);
   if (values.json) {
