@@ -37,3 +37,9 @@ describe('a question typed in lower case', () => {
     expect(truecaser.apply('WHO PLAYS ALI?')).toBe('Who plays Ali?');
   });
 });
+
+describe('a question that starts with an accented word', () => {
+  it('gets its first word capitalized, and only that one', () => {
+    expect(truecaser.apply('é verdade que ali luta?')).toBe('É verdade que Ali luta?');
+  });
+});

@@ -1,8 +1,8 @@
 import type { Lang } from '../corpus/types.js';
 import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
-import { bundledLexicon, translateWords } from '../search/lexicon.js';
-import { escapeRegExp, foldAccents, isLightWord, isStopword, stem, words } from '../search/text.js';
+import { bundledLexicon, contentWords, translateWords } from '../search/lexicon.js';
+import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
 import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesMoney, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
@@ -358,18 +358,15 @@ function matchesOnlyInTitles(c: Candidate, question: QuestionContext): boolean {
   return !asks(rest);
 }
 
-/** A text's words, lower-cased and accent-folded, but stopwords. */
-const contentWords = (text: string) => words(foldAccents(text.toLowerCase())).filter((w) => !isStopword(w));
-
 /**
  * A question that quotes a title asks about that work: "How many minutes long is the track "Le
  * Combattant"?" is not answered by "The full score runtime totals approximately 43 minutes", which
  * names none of its words.
  */
 function missesQuotedTitle(chosen: Candidate[], question: string): boolean {
-  const said = new Set(chosen.flatMap((c) => contentWords(sentenceOf(c).sentence.text)));
+  const said = new Set(chosen.flatMap((c) => contentWords(foldAccents(sentenceOf(c).sentence.text))));
   return quotedTitles(question).titles.some((title) => {
-    const named = contentWords(title);
+    const named = contentWords(foldAccents(title));
     return named.length > 0 && !named.some((w) => said.has(w));
   });
 }
@@ -462,10 +459,10 @@ export function chooseSentences(ranking: Ranking, abstainBelow: number, settings
   if ((!described && lostTheName(first, context)) || matchesOnlyInTitles(first, context)) return undefined;
   const second = complement(first, ranked, question, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
-  // A sum or a difference ("How many … in total?") is worked out from the sentences of its numbers, after this answer.
   // "What is the job of Ali's sister?" is not answered by what Ali does.
   const relative = relativeAsked(question);
   if ((relative && !chosen.some((c) => mentionsAnyOf(sentenceOf(c).sentence.text, relative))) || missesQuotedTitle(chosen, question)) return undefined;
+  // A sum or a difference ("How many … in total?") is worked out from the sentences of its numbers, after this answer.
   const calculated = askedCalculation(question, lang) !== undefined;
   return !calculated && chosen.every((c) => lacksNumberAsked(c, context)) ? undefined : chosen;
 }

@@ -60,7 +60,12 @@ export class Truecaser {
   apply(question: string): string {
     // A question all in capitals says nothing by its capitals.
     const text = /\p{Ll}/u.test(question) ? question : question.toLowerCase();
-    // Its first word is capitalized, as the documents' sentences are: the sentence encoder reads "what" and "What" differently.
-    return text.replace(WORD, (word, offset: number) => (!capitalized(word) && (this.names.has(key(word)) || /^\W*$/.test(text.slice(0, offset))) ? word[0]!.toUpperCase() + word.slice(1) : word));
+    let first = true;
+    return text.replace(WORD, (word) => {
+      // The first word is capitalized, as the documents' sentences are: the sentence encoder reads "what" and "What" differently.
+      const capitalize = !capitalized(word) && (first || this.names.has(key(word)));
+      first = false;
+      return capitalize ? word[0]!.toUpperCase() + word.slice(1) : word;
+    });
   }
 }
