@@ -212,11 +212,14 @@ describe('questions that ask who someone named is', () => {
     expect(describes('Cotillard, an established star, was cast.', 'Marion Cotillard')).toBe(true);
     expect(describes('Alain é boxeador.', 'Alain')).toBe(true);
     expect(describes('Stéphanie trabalha como treinadora.', 'Stéphanie')).toBe(true);
+    expect(describes('The cast features Belgian Matthias Schoenaerts as Ali.', 'Matthias Schoenaerts')).toBe(true);
+    expect(describes('Corinne Masiero plays Anna, his sister.', 'Corinne Masiero')).toBe(true);
   });
 
   it('are not answered by a sentence that only mentions them', () => {
     expect(describes('Um dia ela se lembra de Alain e decide ligar para ele.', 'Alain')).toBe(false);
     expect(describes('Céline Sallette embodies Louise, a friend of Stéphanie.', 'Stéphanie')).toBe(false);
+    expect(describes('The film follows Ali as he relocates.', 'Ali')).toBe(false);
   });
 });
 

@@ -298,6 +298,10 @@ describe('answers from the real corpus', () => {
     expect(alain.text).toMatch(/Alain, um homem desempregado|Alain é boxeador/);
   });
 
+  it('answers who an actor is with the part they play', async () => {
+    expect((await knowledge.ask('Who is Matthias Schoenaerts?')).answer.text).toContain('Matthias as Ali');
+  });
+
   it('names the cinematographer in either language, not the director whose title a translation shares', async () => {
     for (const question of ['Who was the cinematographer?', 'Quem foi o diretor de fotografia?']) {
       expect((await knowledge.ask(question)).answer.text, question).toContain('Stéphane Fontaine');

@@ -409,7 +409,7 @@ function describingPattern(name: string): RegExp | null {
   const part = anyPartOf(name);
   if (part === null) return null;
   return new RegExp(
-    `${part}(?:,\\s+(?:a|an|the|his|her|their|um|uma|o|seu|sua|\\p{Lu}[\\p{L}-]*'s)\\s|\\s+(?:is|was|é|era|foi|works as|worked as|trabalha como|trabalhava como)\\s)`,
+    `${part}(?:,\\s+(?:a|an|the|his|her|their|um|uma|o|seu|sua|\\p{Lu}[\\p{L}-]*'s)\\s|\\s+(?:is|was|é|era|foi|works as|worked as|trabalha como|trabalhava como)\\s|\\s+(?:as|plays|played|portrays|portrayed|embodies|appears as|stars as|interpreta|vive)\\s+\\p{Lu})`,
     'u',
   );
 }
