@@ -298,6 +298,10 @@ describe('answers from the real corpus', () => {
     expect(alain.text).toMatch(/Alain, um homem desempregado|Alain é boxeador/);
   });
 
+  it('answers what language the film is in from what the article says of the film, not of another one ("Dheepan, a Tamil-language drama")', async () => {
+    expect((await knowledge.ask('What language is the film in?')).answer.text).toContain('French romantic drama film');
+  });
+
   it('answers who an actor is with the part they play', async () => {
     expect((await knowledge.ask('Who is Matthias Schoenaerts?')).answer.text).toContain('Matthias as Ali');
   });

@@ -92,6 +92,7 @@ describe('how long the film runs, when it came out and what it was adapted from'
     expect(answered('When did it come out?')).toBe('Rust and Bone is a 2012 French drama film. [1]');
     expect(answered('Quando o filme foi lançado?')).toBe('É um filme franco-belga de 2012. [1]');
     for (const q of ['What is the movie based on?', 'Em que livro o filme se baseia?']) expect(answered(q), q).toBe('It was adapted from two short stories by Craig Davidson. [1]');
+    for (const q of ['What language is the film in?', 'Em que língua é o filme?']) expect(answered(q), q).toBe('Rust and Bone is a 2012 French drama film. [1]');
   });
 
   it('are left to the ranker when the question names something else', () => {

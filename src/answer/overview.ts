@@ -20,10 +20,10 @@ const WHOLE_FILM_WORDS = new Set(
 
 /**
  * What a document's lead (its text before the first heading) states about the film itself: how
- * long it runs, when it came out, what it was adapted from. Each with the kinds of question and the
- * words that ask for it, accent-folded: a question made only of these (one at least) and of
- * whole-film words ("How long is the movie?", "Quando o filme foi lançado?", "What is the film
- * based on?") names nothing that a sentence elsewhere could match better.
+ * long it runs, when it came out, its language, what it was adapted from. Each with the kinds of
+ * question and the words that ask for it, accent-folded: a question made only of these (one at
+ * least) and of whole-film words ("How long is the movie?", "Quando o filme foi lançado?", "What
+ * is the film based on?") names nothing that a sentence elsewhere could match better.
  */
 interface LeadFact {
   types: AnswerType[];
@@ -43,6 +43,12 @@ const LEAD_FACTS: LeadFact[] = [
     types: ['date'],
     asking: new Set(words('when what which year date come came out release released premiere premiered quando ano data saiu lancado lancamento estreou estreia')),
     stated: [/\b(1[89]|20)\d\d\b/],
+  },
+  // A language, said of the film: "…is a 2012 French romantic drama film".
+  {
+    types: ['any'],
+    asking: new Set(words('language languages spoken speak speaks idioma idiomas lingua linguas falado falada falam')),
+    stated: [/\b(french|english|spanish|portuguese|italian|german|dutch|flemish|frances|ingles|espanhol|portugues|italiano|alemao|holandes)\b/],
   },
   {
     types: ['any', 'title'],
