@@ -124,7 +124,7 @@ export class Knowledge {
   async ask(question: string, passageCount = 5, onText?: (text: string) => void): Promise<AskResult> {
     const started = performance.now();
     const asked = this.truecaser.apply(question);
-    const retrieved = await this.retrieve(asked, passageCount);
+    const retrieved = await this.retrieveWritten(asked, passageCount);
     const t = performance.now();
     const ranking = rankRetrieval(this.ranker, retrieved);
     const { retrieval } = ranking;
@@ -197,7 +197,12 @@ export class Knowledge {
 
   /** The passages for a question in retrieval order, with the sentences of those the answerer reads scored. */
   retrieve(question: string, passageCount = 5): Promise<Retrieval> {
-    return this.retriever.retrieve(this.truecaser.apply(question), passageCount, READ_DEPTH);
+    return this.retrieveWritten(this.truecaser.apply(question), passageCount);
+  }
+
+  /** `retrieve` for a question already written as the documents write it (see `Truecaser`). */
+  private retrieveWritten(question: string, passageCount = 5): Promise<Retrieval> {
+    return this.retriever.retrieve(question, passageCount, READ_DEPTH);
   }
 
   /** The passages that best match a query, the one holding the best-matching sentence first. */

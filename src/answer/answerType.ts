@@ -76,14 +76,6 @@ export function asksPay(question: string): boolean {
   return ASKS_PAY.test(foldAccents(question.toLowerCase()));
 }
 
-/** MONEY_AMOUNT without the global flag, whose `test` would carry on from the last match. */
-const A_MONEY_AMOUNT = new RegExp(MONEY_AMOUNT.source);
-
-/** Whether a sentence gives an amount of money ("$2.1 million", "€15 milhões"). */
-export function statesMoney(sentence: string): boolean {
-  return A_MONEY_AMOUNT.test(foldAccents(sentence.toLowerCase()));
-}
-
 /** Family and friends: their words in both languages (accent-folded), plurals included. */
 const RELATIVES: string[][] = [
   ['sister', 'sisters', 'irma', 'irmas'],

@@ -3,7 +3,7 @@ import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { bundledLexicon, contentWords, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesMoney, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -340,7 +340,7 @@ const ONLY_A_NUMBER_ANSWERS: ReadonlySet<AnswerType> = new Set(['count', 'money'
  */
 function lacksNumberAsked(c: Candidate, question: QuestionContext): boolean {
   if (asksCalendarDate(question.text)) return !statesCalendarDate(sentenceOf(c).sentence.text);
-  if (asksPay(question.text)) return !statesMoney(sentenceOf(c).sentence.text);
+  if (asksPay(question.text)) return !hasAnswerOfType('money', sentenceOf(c).sentence.text, question.text);
   if (!ONLY_A_NUMBER_ANSWERS.has(question.type) || asksRank(question.text)) return false;
   return question.type === 'count' ? !statesCount(sentenceOf(c).sentence.text) : !givesAnswerOfType(c, question);
 }
