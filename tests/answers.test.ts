@@ -152,6 +152,14 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask("what is the profession of ali's sister")).answer.abstained).toBe(true);
   });
 
+  it('says the documents do not tell what they never speak of about a place or person they name', async () => {
+    for (const question of ['What is the capital of France?', 'Who is the president of France?', 'What is the population of Belgium?', 'How tall is Matthias Schoenaerts?', 'Qual é a capital da Bélgica?']) {
+      expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);
+    }
+    expect((await knowledge.ask("What is Stéphanie's profession?")).answer.text).toContain('treinadora');
+    expect((await knowledge.ask('Who sings I Follow Rivers?')).answer.text).toContain('Lykke Li');
+  });
+
   it('names the director when asked who it is, not an award for "Best Director"', async () => {
     for (const question of ['Who is the director?', 'Quem é o diretor?', 'Who is the director of Rust and Bone?', 'Who is the director of the film?']) {
       const { answer } = await knowledge.ask(question);

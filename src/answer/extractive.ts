@@ -1,6 +1,7 @@
 import type { Lang } from '../corpus/types.js';
 import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
+import type { Retrieval } from '../search/retriever.js';
 import { bundledLexicon, contentWords, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
 import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
@@ -371,6 +372,28 @@ function missesQuotedTitle(chosen: Candidate[], question: string): boolean {
   });
 }
 
+/**
+ * "What is the capital of France?" is not answered by a sentence that has only the question's
+ * names ("…southern France's Côte d'Azur region…") when the documents have none of its other
+ * words in any form: what it asks of them, they never say. A sentence may still answer in other
+ * words: by what it says of a work it quotes ("Who sings I Follow Rivers?": "…Lykke Li's "I Follow
+ * Rivers"…"), or of what someone works as or where they are from ("What is Stéphanie's
+ * profession?": "Stéphanie trabalha como treinadora…").
+ */
+function saysNothingAskedOfNames(chosen: Candidate[], retrieval: Retrieval, ranked: RankedCandidate[]): boolean {
+  const { query, unknownWords } = retrieval;
+  const names = new Set([...namesIn(query.text).map((n) => n.toLowerCase()), ...titleWords(chunksOf(ranked))]);
+  const asked = query.groups.filter((g) => !names.has(g.word) && !g.light);
+  if (asked.length === 0 || !asked.every((g) => unknownWords.includes(g.word))) return false;
+  const matched = chosen.flatMap((c) => [...sentenceOf(c).lexical.matched]);
+  if (matched.length === 0 || !matched.every((w) => names.has(w))) return false;
+  const text = (c: Candidate) => sentenceOf(c).sentence.text;
+  const quotesWorkAsked = (c: Candidate) => quotedTitles(text(c)).titles.some((title) => words(title).some((w) => names.has(w)));
+  const saysInOtherWords = (c: Candidate) =>
+    quotesWorkAsked(c) || (asksOccupation(query.text) && statesOccupation(text(c))) || (asksNationality(query.text) && statesNationality(text(c)));
+  return !chosen.some(saysInOtherWords);
+}
+
 /** A second sentence for the words of a multi-part question the first one leaves out. */
 const MULTI_PART = /\b(and|both|e|ambos|ambas)\b|\?.*\?/i;
 
@@ -461,7 +484,7 @@ export function chooseSentences(ranking: Ranking, abstainBelow: number, settings
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
   // "What is the job of Ali's sister?" is not answered by what Ali does.
   const relative = relativeAsked(question);
-  if ((relative && !chosen.some((c) => mentionsAnyOf(sentenceOf(c).sentence.text, relative))) || missesQuotedTitle(chosen, question)) return undefined;
+  if ((relative && !chosen.some((c) => mentionsAnyOf(sentenceOf(c).sentence.text, relative))) || missesQuotedTitle(chosen, question) || saysNothingAskedOfNames(chosen, retrieval, ranked)) return undefined;
   // A sum or a difference ("How many … in total?") is worked out from the sentences of its numbers, after this answer.
   const calculated = askedCalculation(question, lang) !== undefined;
   return !calculated && chosen.every((c) => lacksNumberAsked(c, context)) ? undefined : chosen;
