@@ -20,6 +20,11 @@ describe('answers from the real corpus', () => {
     expect(answer.text).toContain(`[${cited!.n}]`);
   });
 
+  it('names who plays a character when a Portuguese question puts an article before the name', async () => {
+    expect((await knowledge.ask('Quem interpreta o Ali?')).answer.text).toContain('Matthias');
+    expect((await knowledge.ask('Quem faz o papel da Stéphanie?')).answer.text).toContain('Marion Cotillard');
+  });
+
   it('answers a Portuguese question from the Portuguese synopsis, in Portuguese', async () => {
     const { answer } = await knowledge.ask('Quem interpreta Stéphanie?');
     expect(answer.abstained).toBe(false);

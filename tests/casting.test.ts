@@ -7,6 +7,9 @@ describe('a question asking who plays a character', () => {
     expect(characterAsked('Which actress portrayed Stéphanie in the film?')).toBe('Stéphanie');
     expect(characterAsked('Quem faz o papel de Louise?')).toBe('Louise');
     expect(characterAsked('Quem é o ator que vive Ali?')).toBe('Ali');
+    expect(characterAsked('Quem interpreta o Ali?')).toBe('Ali');
+    expect(characterAsked('Quem faz o papel da Stéphanie?')).toBe('Stéphanie');
+    expect(characterAsked('Quem interpreta o filho do Ali?')).toBeUndefined();
   });
 
   it('is not one about a role named after someone ("Ali\'s son"), or not about a named character at all', () => {

@@ -6,10 +6,10 @@ import { namesAnotherWork } from './answerType.js';
 import { asksAboutAwards } from './awards.js';
 import type { RankedCandidate } from './ranker.js';
 
-/** "Who plays Ali?", "Which actress portrays Stéphanie?", "Quem interpreta Ali?", "Quem faz o papel de Stéphanie?" */
+/** "Who plays Ali?", "Which actress portrays Stéphanie?", "Quem interpreta (o) Ali?", "Quem faz o papel de (da) Stéphanie?" */
 const WHO = /\b(who|which (actor|actress|performer)|quem|qual (ator|atriz))\b/i;
 const PLAYS_CHARACTER =
-  /\b(?:plays|played|playing|portrays|portrayed|portraying|stars as|starred as|interpreta|interpretou|interpretando|vive|viveu|faz o papel de|fez o papel de|no papel de)\s+(?:(?:the role|the part) of\s+)?(\p{Lu}[\p{L}-]*)(?!['’]s?\b|\p{L})/u;
+  /\b(?:plays|played|playing|portrays|portrayed|portraying|stars as|starred as|interpreta|interpretou|interpretando|vive|viveu|(?:faz|fez) o papel d[eoa]|no papel d[eoa])\s+(?:(?:the role|the part) of\s+|(?:o|a)\s+)?(\p{Lu}[\p{L}-]*)(?!['’]s?\b|\p{L})/u;
 
 /** The character a question asks the actor of, if it asks that (not "Ali's son": his own role). */
 export function characterAsked(question: string): string | undefined {
