@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesBeside, numberBefore, qualifiesNoun, relativeAsked, saysNameIs, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesBeside, numberBefore, qualifiesNoun, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -47,6 +47,13 @@ describe('the kind of answer a question asks for', () => {
     expect(hasAnswerOfType('money', 'Its U.S. release generated a modest $2.1 million.', '')).toBe(true);
     expect(hasAnswerOfType('money', 'O filme faturou 15 milhões de euros.', '')).toBe(true);
     expect(hasAnswerOfType('money', 'Recebeu duas indicações ao Globo de Ouro e nove indicações ao César.', '')).toBe(false);
+  });
+
+  it('knows a question or sentence that speaks of birth', () => {
+    expect(speaksOfBirth('When was Marion Cotillard born?')).toBe(true);
+    expect(speaksOfBirth('Qual é a data de nascimento do Audiard?')).toBe(true);
+    expect(speaksOfBirth('Onde nasceu o Alain?')).toBe(true);
+    expect(speaksOfBirth('Schoenaerts, known for the 2011 film Bullhead, was selected for his presence.')).toBe(false);
   });
 
   it("knows when a question asks about someone's relative, and which sentences mention them", () => {

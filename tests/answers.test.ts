@@ -165,6 +165,12 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('Who sings I Follow Rivers?')).answer.text).toContain('Lykke Li');
   });
 
+  it('says the documents do not tell when or where someone was born, rather than quoting another year or place', async () => {
+    for (const question of ['When was Matthias Schoenaerts born?', 'Where was Jacques Audiard born?', 'Onde nasceu o Audiard?']) {
+      expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);
+    }
+  });
+
   it('names the director when asked who it is, not an award for "Best Director"', async () => {
     for (const question of ['Who is the director?', 'Quem é o diretor?', 'Who is the director of Rust and Bone?', 'Who is the director of the film?']) {
       const { answer } = await knowledge.ask(question);

@@ -109,6 +109,14 @@ export function mentionsAnyOf(sentence: string, forms: string[]): boolean {
   return words(foldAccents(sentence.toLowerCase())).some((w) => forms.includes(w));
 }
 
+/** Birth: "When was Cotillard born?", "Where was Audiard born?", "Onde nasceu o Audiard?", "data de nascimento". */
+const BIRTH = /\b(born|birth|births|birthday|birthplace|nasce|nascer|nasceu|nascid[oa]s?|nascimento)\b/;
+
+/** Whether a text speaks of birth: a question about someone's birth is answered only by a sentence that does too. */
+export function speaksOfBirth(text: string): boolean {
+  return BIRTH.test(foldAccents(text.toLowerCase()));
+}
+
 const ASKS_OCCUPATION = /\b(jobs?|professions?|occupations?|for a living|for work|(make|makes|earn|earns) a living|to (make|earn) money|trabalhos?|profissao|profissoes|ocupacao|emprego|faz da vida|(ganhar|ganha) a vida|para ganhar dinheiro)\b/;
 /** "Onde Stéphanie trabalha?" is answered by what she works as ("treinadora de baleias orcas"), which names no place. */
 const ASKS_WORKPLACE = /^\W*(where (does|did|do) \S+ work|onde (\S+ )?(trabalha|trabalhava))\b/;

@@ -4,7 +4,7 @@ import type { AnalyzedQuery } from '../search/query.js';
 import type { Retrieval } from '../search/retriever.js';
 import { bundledLexicon, contentWords, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -482,9 +482,10 @@ export function chooseSentences(ranking: Ranking, abstainBelow: number, settings
   if ((!described && lostTheName(first, context)) || matchesOnlyInTitles(first, context)) return undefined;
   const second = complement(first, ranked, question, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
-  // "What is the job of Ali's sister?" is not answered by what Ali does.
+  // "What is the job of Ali's sister?" is not answered by what Ali does, nor "When was Schoenaerts born?" by when he made Bullhead.
   const relative = relativeAsked(question);
-  if ((relative && !chosen.some((c) => mentionsAnyOf(sentenceOf(c).sentence.text, relative))) || missesQuotedTitle(chosen, question) || saysNothingAskedOfNames(chosen, retrieval, ranked)) return undefined;
+  const says = (fits: (text: string) => boolean) => chosen.some((c) => fits(sentenceOf(c).sentence.text));
+  if ((relative && !says((text) => mentionsAnyOf(text, relative))) || (speaksOfBirth(question) && !says(speaksOfBirth)) || missesQuotedTitle(chosen, question) || saysNothingAskedOfNames(chosen, retrieval, ranked)) return undefined;
   // A sum or a difference ("How many … in total?") is worked out from the sentences of its numbers, after this answer.
   const calculated = askedCalculation(question, lang) !== undefined;
   return !calculated && chosen.every((c) => lacksNumberAsked(c, context)) ? undefined : chosen;
