@@ -36,6 +36,17 @@ describe('a question naming who did something ("the editor")', () => {
   });
 });
 
+describe('a name asked in the plural ("Césars")', () => {
+  it('finds the passage that writes it in the singular, in a Portuguese question too', () => {
+    const chunks = [chunk('Recebeu nove indicações ao César, vencendo quatro.', 'pt'), chunk('O filme estreou em maio.', 'pt')];
+    const index = new Bm25Index(chunks);
+    const { groups } = analyzeQuery('Quantos Césars o filme ganhou?', bundledLexicon(), false);
+    const cesars = groups.find((g) => g.word === 'césars')!;
+    expect(index.score([cesars], 0).coverage).toBe(1);
+    expect(index.score([cesars], 1).coverage).toBe(0);
+  });
+});
+
 describe('a country written as an abbreviation ("U.S.", "US", "U.K.")', () => {
   it('matches the country named in full or in Portuguese, and "us" the pronoun stays apart', () => {
     const chunks = [chunk('Its U.S. run was short.', 'en'), chunk('Critics told us it was short.', 'en'), chunk('Opened in the U.K. in May.', 'en')];

@@ -24,6 +24,9 @@ export interface AnalyzedQuery {
   denseTexts: string[];
 }
 
+/** A capitalized word inside a question ending in a plural "s": "Césars", "Oscars". */
+const PLURAL_NAME = /(?<=\S\s+)\p{Lu}\p{L}*\p{Ll}s\b/gu;
+
 const OTHER: Record<Lang, Lang> = { en: 'pt', pt: 'en' };
 export const TRANSLATION_WEIGHT = 0.8;
 
@@ -83,11 +86,15 @@ export function analyzeQuery(text: string, lexicon: Lexicon, glossForDense: bool
   const lang = detectLanguage(text);
   const other = OTHER[lang];
   const content = contentWords(text);
+  const pluralNames = new Set((text.match(PLURAL_NAME) ?? []).map((name) => name.toLowerCase()));
   const groups: TermGroup[] = content.map((word) => {
     const group: TermGroup = { word, variants: [], light: isLightWord(word) };
-    addVariant(group, stem(word, lang), 1);
-    addVariant(group, stem(word, other), 1);
-    addVariant(group, stem(foldAccents(word), lang), 1);
+    // A name in the plural ("Césars", "Oscars") also finds it in the singular, which the Portuguese stemmer, reading "César" as a verb, cuts otherwise.
+    for (const form of pluralNames.has(word) ? [word, word.slice(0, -1)] : [word]) {
+      addVariant(group, stem(form, lang), 1);
+      addVariant(group, stem(form, other), 1);
+      addVariant(group, stem(foldAccents(form), lang), 1);
+    }
     return group;
   });
   const translations = translateWords(content, lang, lexicon);
