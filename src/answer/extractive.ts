@@ -394,6 +394,24 @@ function saysNothingAskedOfNames(chosen: Candidate[], retrieval: Retrieval, rank
   return !chosen.some(saysInOtherWords);
 }
 
+/**
+ * Whether the chosen sentences leave out what the question asks about: "What is the job of Ali's
+ * sister?" is not answered by what Ali does, "When was Schoenaerts born?" by when he made Bullhead,
+ * a question about a quoted title by a sentence that never names it, nor one about a place or
+ * person by a sentence that shares only their name.
+ */
+function leavesOutWhatIsAsked(chosen: Candidate[], retrieval: Retrieval, ranked: RankedCandidate[]): boolean {
+  const question = retrieval.query.text;
+  const says = (fits: (text: string) => boolean) => chosen.some((c) => fits(sentenceOf(c).sentence.text));
+  const relative = relativeAsked(question);
+  return (
+    (relative !== undefined && !says((text) => mentionsAnyOf(text, relative))) ||
+    (speaksOfBirth(question) && !says(speaksOfBirth)) ||
+    missesQuotedTitle(chosen, question) ||
+    saysNothingAskedOfNames(chosen, retrieval, ranked)
+  );
+}
+
 /** A second sentence for the words of a multi-part question the first one leaves out. */
 const MULTI_PART = /\b(and|both|e|ambos|ambas)\b|\?.*\?/i;
 
@@ -482,10 +500,7 @@ export function chooseSentences(ranking: Ranking, abstainBelow: number, settings
   if ((!described && lostTheName(first, context)) || matchesOnlyInTitles(first, context)) return undefined;
   const second = complement(first, ranked, question, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
-  // "What is the job of Ali's sister?" is not answered by what Ali does, nor "When was Schoenaerts born?" by when he made Bullhead.
-  const relative = relativeAsked(question);
-  const says = (fits: (text: string) => boolean) => chosen.some((c) => fits(sentenceOf(c).sentence.text));
-  if ((relative && !says((text) => mentionsAnyOf(text, relative))) || (speaksOfBirth(question) && !says(speaksOfBirth)) || missesQuotedTitle(chosen, question) || saysNothingAskedOfNames(chosen, retrieval, ranked)) return undefined;
+  if (leavesOutWhatIsAsked(chosen, retrieval, ranked)) return undefined;
   // A sum or a difference ("How many … in total?") is worked out from the sentences of its numbers, after this answer.
   const calculated = askedCalculation(question, lang) !== undefined;
   return !calculated && chosen.every((c) => lacksNumberAsked(c, context)) ? undefined : chosen;
