@@ -24,7 +24,7 @@ export interface AnalyzedQuery {
   denseTexts: string[];
 }
 
-/** A capitalized word inside a question ending in a plural "s": "Césars", "Oscars". */
+/** A capitalized word inside a question that ends in "s" as a plural does ("Césars", "Oscars"; "Cannes" too, whose shortened form is one more variant). */
 const PLURAL_NAME = /(?<=\S\s+)\p{Lu}\p{L}*\p{Ll}s\b/gu;
 
 const OTHER: Record<Lang, Lang> = { en: 'pt', pt: 'en' };
