@@ -165,6 +165,12 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('Who sings I Follow Rivers?')).answer.text).toContain('Lykke Li');
   });
 
+  it('says the documents do not tell who held a job they never mention, rather than quoting a sentence that only says "the film"', async () => {
+    for (const question of ['Who did the catering for the movie?', 'Who was the gaffer on the movie?', 'Quem fez a maquiagem do filme?']) {
+      expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);
+    }
+  });
+
   it('says the documents do not tell when or where someone was born, rather than quoting another year or place', async () => {
     for (const question of ['When was Matthias Schoenaerts born?', 'Where was Jacques Audiard born?', 'Onde nasceu o Audiard?']) {
       expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);

@@ -375,14 +375,16 @@ function missesQuotedTitle(chosen: Candidate[], question: string): boolean {
 /**
  * "What is the capital of France?" is not answered by a sentence that has only the question's
  * names ("…southern France's Côte d'Azur region…") when the documents have none of its other
- * words in any form: what it asks of them, they never say. A sentence may still answer in other
- * words: by what it says of a work it quotes ("Who sings I Follow Rivers?": "…Lykke Li's "I Follow
- * Rivers"…"), or of what someone works as or where they are from ("What is Stéphanie's
- * profession?": "Stéphanie trabalha como treinadora…").
+ * words in any form: what it asks of them, they never say. The work itself, by its title or as
+ * "the film", is one of those names ("Who was the gaffer on the movie?"). A sentence may still
+ * answer in other words: by what it says of a work it quotes ("Who sings I Follow Rivers?":
+ * "…Lykke Li's "I Follow Rivers"…"), of what someone works as or where they are from ("What is
+ * Stéphanie's profession?": "Stéphanie trabalha como treinadora…"), or of what kind of film it is
+ * ("Que tipo de filme é?": "…do gênero drama romântico…").
  */
 function saysNothingAskedOfNames(chosen: Candidate[], retrieval: Retrieval, ranked: RankedCandidate[]): boolean {
   const { query, unknownWords } = retrieval;
-  const names = new Set([...namesIn(query.text).map((n) => n.toLowerCase()), ...titleWords(chunksOf(ranked))]);
+  const names = new Set([...namesIn(query.text).map((n) => n.toLowerCase()), ...titleWords(chunksOf(ranked)), ...THE_WORK]);
   const asked = query.groups.filter((g) => !names.has(g.word) && !g.light);
   if (asked.length === 0 || !asked.every((g) => unknownWords.includes(g.word))) return false;
   const matched = chosen.flatMap((c) => [...sentenceOf(c).lexical.matched]);
@@ -390,7 +392,10 @@ function saysNothingAskedOfNames(chosen: Candidate[], retrieval: Retrieval, rank
   const text = (c: Candidate) => sentenceOf(c).sentence.text;
   const quotesWorkAsked = (c: Candidate) => quotedTitles(text(c)).titles.some((title) => words(title).some((w) => names.has(w)));
   const saysInOtherWords = (c: Candidate) =>
-    quotesWorkAsked(c) || (asksOccupation(query.text) && statesOccupation(text(c))) || (asksNationality(query.text) && statesNationality(text(c)));
+    quotesWorkAsked(c) ||
+    (asksOccupation(query.text) && statesOccupation(text(c))) ||
+    (asksNationality(query.text) && statesNationality(text(c))) ||
+    (asksGenre(query.text) && statesGenre(text(c)));
   return !chosen.some(saysInOtherWords);
 }
 
