@@ -165,6 +165,12 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('Who sings I Follow Rivers?')).answer.text).toContain('Lykke Li');
   });
 
+  it('gives the budget when asked what the film cost, in English and Portuguese', async () => {
+    for (const question of ['How much did the film cost?', 'Quanto custou o filme?']) {
+      expect((await knowledge.ask(question)).answer.text, question).toContain('budget of €15.5 million');
+    }
+  });
+
   it('says the documents do not tell who held a job they never mention, rather than quoting a sentence that only says "the film"', async () => {
     for (const question of ['Who did the catering for the movie?', 'Who was the gaffer on the movie?', 'Quem fez a maquiagem do filme?']) {
       expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);
