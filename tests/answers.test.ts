@@ -165,6 +165,13 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('Who sings I Follow Rivers?')).answer.text).toContain('Lykke Li');
   });
 
+  it('says the documents do not tell who someone is when the sentence found names only places', async () => {
+    for (const question of ['Qual é o nome do filho do Alain?', 'Quem foi o dublê do filme?']) {
+      expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);
+    }
+    expect((await knowledge.ask("Who is Stéphanie's friend?")).answer.text).toContain('Céline Sallette');
+  });
+
   it('gives the budget when asked what the film cost, in English and Portuguese', async () => {
     for (const question of ['How much did the film cost?', 'Quanto custou o filme?']) {
       expect((await knowledge.ask(question)).answer.text, question).toContain('budget of €15.5 million');

@@ -523,6 +523,14 @@ export function namesBeside(sentence: string, known: string, isAsked: (token: st
   return tokens.some((t, i) => isAsked(t.toLowerCase()) && tokens.slice(i + 1, i + 1 + NAME_REACH).some((next) => fresh.has(next)));
 }
 
+/**
+ * Whether a sentence names anyone: a name `known` does not contain that is no ordinary word of
+ * either language, as places and nationalities are ("Bélgica", "França", "French").
+ */
+export function namesSomeone(sentence: string, known: string): boolean {
+  return newNames(sentence, known).some((name) => !isDictionaryWord(name));
+}
+
 /** Whether a sentence names a person in full ("Alexandre Desplat") with a name `known` does not contain. */
 export function hasNewFullName(sentence: string, known: string): boolean {
   const fresh = new Set(newNames(sentence, known));

@@ -4,7 +4,7 @@ import type { AnalyzedQuery } from '../search/query.js';
 import type { Retrieval } from '../search/retriever.js';
 import { bundledLexicon, contentWords, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, namesSomeone, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -402,15 +402,18 @@ function saysNothingAskedOfNames(chosen: Candidate[], retrieval: Retrieval, rank
 /**
  * Whether the chosen sentences leave out what the question asks about: "What is the job of Ali's
  * sister?" is not answered by what Ali does, "When was Schoenaerts born?" by when he made Bullhead,
- * a question about a quoted title by a sentence that never names it, nor one about a place or
- * person by a sentence that shares only their name.
+ * "Qual é o nome do filho do Alain?" by "Pai solteiro, com um filho… que sai da Bélgica…", which
+ * names no one, a question about a quoted title by a sentence that never names it, nor one about a
+ * place or person by a sentence that shares only their name.
  */
-function leavesOutWhatIsAsked(chosen: Candidate[], retrieval: Retrieval, ranked: RankedCandidate[]): boolean {
+function leavesOutWhatIsAsked(chosen: Candidate[], retrieval: Retrieval, ranked: RankedCandidate[], context: QuestionContext): boolean {
   const question = retrieval.query.text;
   const says = (fits: (text: string) => boolean) => chosen.some((c) => fits(sentenceOf(c).sentence.text));
   const relative = relativeAsked(question);
+  const title = chosen.map((c) => c.passage.chunk.title).join(' ');
   return (
     (relative !== undefined && !says((text) => mentionsAnyOf(text, relative))) ||
+    (context.type === 'person' && !says((text) => namesSomeone(text, `${question} ${title}`))) ||
     (speaksOfBirth(question) && !says(speaksOfBirth)) ||
     missesQuotedTitle(chosen, question) ||
     saysNothingAskedOfNames(chosen, retrieval, ranked)
@@ -505,7 +508,7 @@ export function chooseSentences(ranking: Ranking, abstainBelow: number, settings
   if ((!described && lostTheName(first, context)) || matchesOnlyInTitles(first, context)) return undefined;
   const second = complement(first, ranked, question, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
-  if (leavesOutWhatIsAsked(chosen, retrieval, ranked)) return undefined;
+  if (leavesOutWhatIsAsked(chosen, retrieval, ranked, context)) return undefined;
   // A sum or a difference ("How many … in total?") is worked out from the sentences of its numbers, after this answer.
   const calculated = askedCalculation(question, lang) !== undefined;
   return !calculated && chosen.every((c) => lacksNumberAsked(c, context)) ? undefined : chosen;
