@@ -172,6 +172,11 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask("Who is Stéphanie's friend?")).answer.text).toContain('Céline Sallette');
   });
 
+  it('does not answer from a sentence that has the question\'s words only in the title of another work', async () => {
+    expect((await knowledge.ask('O que acontece com a Stéphanie no parque aquático?')).answer.text).not.toContain('Shape of Water');
+    expect((await knowledge.ask('What did Desplat win Oscars for?')).answer.text).toContain('The Shape of Water');
+  });
+
   it('gives the budget when asked what the film cost, in English and Portuguese', async () => {
     for (const question of ['How much did the film cost?', 'Quanto custou o filme?']) {
       expect((await knowledge.ask(question)).answer.text, question).toContain('budget of €15.5 million');

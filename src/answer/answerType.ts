@@ -480,10 +480,20 @@ function newNames(sentence: string, known: string): string[] {
 const QUOTED = /["“«][^"”»]{2,}["”»]/u;
 const TITLE = new RegExp(`${QUOTED.source}|\\p{Lu}[\\p{L}'’-]*(\\s+\\p{Lu}[\\p{L}'’-]*)*\\s+\\(${YEAR.source}\\)`, 'u');
 
+/** The parts of a sentence that `pattern` matches, and the rest of it. */
+function splitBy(sentence: string, pattern: RegExp): { titles: string[]; rest: string } {
+  const all = new RegExp(pattern.source, 'gu');
+  return { titles: sentence.match(all) ?? [], rest: sentence.replace(all, ' ') };
+}
+
 /** A sentence's titles in quotes ("I Follow Rivers"), and the rest of it. */
 export function quotedTitles(sentence: string): { titles: string[]; rest: string } {
-  const all = new RegExp(QUOTED.source, 'gu');
-  return { titles: sentence.match(all) ?? [], rest: sentence.replace(all, ' ') };
+  return splitBy(sentence, QUOTED);
+}
+
+/** A sentence's titles, in quotes or dated ("The Grand Budapest Hotel (2014)"), and the rest of it. */
+export function titlesIn(sentence: string): { titles: string[]; rest: string } {
+  return splitBy(sentence, TITLE);
 }
 const NAMING = /\b(named|called|titled|known as|nicknamed|nome|chamad[oa]s?|intitulad[oa]|apelidad[oa])\b|["“«]/i;
 

@@ -4,7 +4,7 @@ import type { AnalyzedQuery } from '../search/query.js';
 import type { Retrieval } from '../search/retriever.js';
 import { bundledLexicon, contentWords, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, namesSomeone, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, namesSomeone, qualifiesNoun, quotedTitles, relativeAsked, titlesIn, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -347,13 +347,14 @@ function lacksNumberAsked(c: Candidate, question: QuestionContext): boolean {
 }
 
 /**
- * Whether a sentence matches the question only inside titles in quotes that the question does not
- * name: "Qual é o maior rio do mundo?" is not about Lykke Li's "I Follow Rivers".
+ * Whether a sentence matches the question only inside titles of works that the question does not
+ * name: "Qual é o maior rio do mundo?" is not about Lykke Li's "I Follow Rivers", nor "O que
+ * acontece no parque aquático?" about Desplat's Oscar for The Shape of Water (2017).
  */
 function matchesOnlyInTitles(c: Candidate, question: QuestionContext): boolean {
   const lang = c.passage.chunk.lang;
   const asks = (part: string) => words(part).some((w) => question.terms.has(stem(w, lang)));
-  const { titles, rest } = quotedTitles(sentenceOf(c).sentence.text);
+  const { titles, rest } = titlesIn(sentenceOf(c).sentence.text);
   const named = new Set(namesIn(question.text).map((n) => n.toLowerCase()));
   if (!titles.some(asks) || titles.some((t) => words(t).some((w) => named.has(w)))) return false;
   return !asks(rest);
