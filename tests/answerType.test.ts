@@ -293,6 +293,11 @@ describe('a name right after a word of the question', () => {
     expect(namesBeside('It was first published in a small run for Viking Canada.', 'Who published it?', isPublished)).toBe(false);
   });
 
+  it('is found after a compound whose last part is the word ("co-producers Page 114")', () => {
+    const isProducers = (t: string) => t === 'producers';
+    expect(namesBeside('alongside co-producers Page 114 and others', 'Who were the producers?', isProducers)).toBe(true);
+  });
+
   it('is not a name the question already gives, possessive or not', () => {
     expect(namesBeside("adhering to director Audiard's preference", "Was Audiard's director chair red?", isDirector)).toBe(false);
     expect(namesBeside('praised by the director and his crew', 'Who is the director?', isDirector)).toBe(false);

@@ -183,6 +183,12 @@ describe('answers from the real corpus', () => {
     }
   });
 
+  it('names the co-producers when asked in Portuguese who produced the film, not the production designer', async () => {
+    const { answer } = await knowledge.ask('Quem foi o produtor do filme?');
+    expect(answer.text).toContain('co-producers Page 114 and Les Films du Fleuve');
+    expect(answer.text).not.toContain('Barthélémy');
+  });
+
   it('says the documents do not tell who held a job they never mention, rather than quoting a sentence that only says "the film"', async () => {
     for (const question of ['Who did the catering for the movie?', 'Who was the gaffer on the movie?', 'Quem fez a maquiagem do filme?']) {
       expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);

@@ -530,7 +530,9 @@ export function namesBeside(sentence: string, known: string, isAsked: (token: st
   const asked = new Set(words(known));
   const fresh = new Set(newNames(sentence, known).map(withoutPossessive).filter((n) => !asked.has(n.toLowerCase())));
   const tokens = withoutDates(tokensOf(sentence)).map(withoutPossessive);
-  return tokens.some((t, i) => isAsked(t.toLowerCase()) && tokens.slice(i + 1, i + 1 + NAME_REACH).some((next) => fresh.has(next)));
+  // A compound's last part is the role it names: "co-producers Page 114" names producers.
+  const asks = (t: string) => isAsked(t.toLowerCase()) || isAsked(t.toLowerCase().split('-').at(-1)!);
+  return tokens.some((t, i) => asks(t) && tokens.slice(i + 1, i + 1 + NAME_REACH).some((next) => fresh.has(next)));
 }
 
 /**

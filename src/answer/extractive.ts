@@ -62,7 +62,8 @@ const HOLE_MARGIN = 3;
  */
 function filledIn(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
   const ofNamedType = NAMED_TYPES.has(question.type);
-  if ((!ofNamedType && !asksForOrganization(question.text)) || !missingBesideQuestion(best, question)) return best;
+  // "…such as Cinéma and , alongside co-producers Page 114…" lost a name, but not the one asked for.
+  if ((!ofNamedType && !asksForOrganization(question.text)) || !missingBesideQuestion(best, question) || putsNameBesideQuestion(best, question)) return best;
   // An organization is no kind the ranker scores: a name must follow the words the best sentence lost one after ("released by Polydor" for "released by .").
   const lost = questionTermsBeforeHoles(best, question);
   const names = (c: RankedCandidate) => (ofNamedType ? givesAnswerOfType(c, question) : putsNameBeside(c, question, (t) => lost.has(t)));
