@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesBeside, numberBefore, qualifiesNoun, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesBeside, numberBefore, qualifiesNoun, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -275,6 +275,15 @@ describe('a question about what a named person does', () => {
     expect(nameActs('Stéphanie trabalha como treinadora de baleias orcas.', 'Stéphanie', works)).toBe(true);
     expect(nameActs('Stephanie works at Marineland.', 'Stéphanie', works)).toBe(true);
     expect(nameActs('Enquanto trabalha na boate, acaba conhecendo Stephanie.', 'Stéphanie', works)).toBe(false);
+  });
+});
+
+describe('questions that ask yes or no', () => {
+  it('are put verb first in English, and with no asking word in Portuguese', () => {
+    expect(asksYesOrNo('Was the film shown at Cannes?', 'en')).toBe(true);
+    expect(asksYesOrNo('O filme foi exibido em Cannes?', 'pt')).toBe(true);
+    expect(asksYesOrNo('Where was the film shown?', 'en')).toBe(false);
+    expect(asksYesOrNo('Onde o filme foi exibido?', 'pt')).toBe(false);
   });
 });
 

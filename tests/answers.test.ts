@@ -189,6 +189,12 @@ describe('answers from the real corpus', () => {
     expect(answer.text).not.toContain('Barthélémy');
   });
 
+  it('answers a yes-or-no question whose verb no document has from a sentence that names both things it joins', async () => {
+    const { answer } = await knowledge.ask('Was the film shown at Cannes?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toContain('Cannes debut');
+  });
+
   it('says the documents do not tell who held a job they never mention, rather than quoting a sentence that only says "the film"', async () => {
     for (const question of ['Who did the catering for the movie?', 'Who was the gaffer on the movie?', 'Quem fez a maquiagem do filme?']) {
       expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);

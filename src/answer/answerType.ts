@@ -147,6 +147,16 @@ export function statesNationality(sentence: string): boolean {
   return STATES_NATIONALITY.test(foldAccents(sentence.toLowerCase()));
 }
 
+/** An English question put with its verb first ("Was the film shown…?"); a Portuguese one has no word that asks ("O filme foi exibido…?"). */
+const VERB_FIRST = /^\W*(is|was|are|were|did|does|do|has|have|had|can|could|will|would)\b/;
+const ASKING_WORD = /\b(what|which|who|whom|whose|where|when|why|how|que|qual|quais|quem|onde|quando|como|quanto|quanta|quantos|quantas|porque)\b/;
+
+/** Whether a question asks "yes or no": "Was the film shown at Cannes?", "O filme foi exibido em Cannes?". */
+export function asksYesOrNo(question: string, lang: Lang): boolean {
+  const q = foldAccents(question.toLowerCase());
+  return lang === 'en' ? VERB_FIRST.test(q) : !ASKING_WORD.test(q);
+}
+
 const ASKS_GENRE = /\b(genres?|generos?|(kind|type|sort)s? of (film|movie|picture)|tipo de (filme|obra))\b/;
 const GENRE = '(drama|comedy|thriller|romance|horror|documentary|western|musical|melodrama|comedia|suspense|terror|documentario|faroeste)';
 /** A genre said of a work: "a romantic drama film", "do gênero drama romântico", "filme de suspense". */

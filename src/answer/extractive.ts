@@ -4,7 +4,7 @@ import type { AnalyzedQuery } from '../search/query.js';
 import type { Retrieval } from '../search/retriever.js';
 import { bundledLexicon, contentWords, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, namesSomeone, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, titlesIn, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, namesSomeone, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, titlesIn, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -386,11 +386,15 @@ function missesQuotedTitle(chosen: Candidate[], question: string): boolean {
  */
 function saysNothingAskedOfNames(chosen: Candidate[], retrieval: Retrieval, ranked: RankedCandidate[]): boolean {
   const { query, unknownWords } = retrieval;
-  const names = new Set([...namesIn(query.text).map((n) => n.toLowerCase()), ...titleWords(chunksOf(ranked)), ...THE_WORK]);
+  const title = titleWords(chunksOf(ranked));
+  const names = new Set([...namesIn(query.text).map((n) => n.toLowerCase()), ...title, ...THE_WORK]);
   const asked = query.groups.filter((g) => !names.has(g.word) && !g.light);
   if (asked.length === 0 || !asked.every((g) => unknownWords.includes(g.word))) return false;
   const matched = chosen.flatMap((c) => [...sentenceOf(c).lexical.matched]);
   if (matched.length === 0 || !matched.every((w) => names.has(w))) return false;
+  // "Was the film shown at Cannes?" asks whether two of them go together: a sentence that names both ("…its Cannes debut") says.
+  const work = (w: string) => (THE_WORK.has(w) || title.has(w) ? 'the work' : w);
+  if (asksYesOrNo(query.text, query.lang) && new Set(matched.map(work)).size >= 2) return false;
   const text = (c: Candidate) => sentenceOf(c).sentence.text;
   const quotesWorkAsked = (c: Candidate) => quotedTitles(text(c)).titles.some((title) => words(title).some((w) => names.has(w)));
   const saysInOtherWords = (c: Candidate) =>
