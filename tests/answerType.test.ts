@@ -121,7 +121,7 @@ describe('the kind of answer a question asks for', () => {
 describe('questions about what someone does for a living', () => {
   it('are told by the words for a job, in English or Portuguese', () => {
     for (const q of ["What is Ali's job?", 'What does Stéphanie do for a living?', 'What does Ali do for work?', 'Qual é a profissão de Stéphanie?', 'O que Alain faz da vida?']) expect(asksOccupation(q), q).toBe(true);
-    for (const q of ['Where does Stéphanie work?', 'Onde Alain trabalha?']) expect(asksOccupation(q), q).toBe(true);
+    for (const q of ['Where does Stéphanie work?', 'Onde Alain trabalha?', 'Onde o Alain trabalha?']) expect(asksOccupation(q), q).toBe(true);
     for (const q of ['How does Ali earn a living?', 'What does Ali do to make money?', 'Como Alain ganha a vida?', 'O que Ali faz para ganhar dinheiro?']) expect(asksOccupation(q), q).toBe(true);
     for (const q of ['Did the film make money?', 'How much money did the film make?', 'O filme ganhou dinheiro?']) expect(asksOccupation(q), q).toBe(false);
     for (const q of ['Who is the director?', 'Qual era o nome da boate onde Alain trabalhava?']) expect(asksOccupation(q), q).toBe(false);
@@ -266,6 +266,7 @@ describe('a question about what a named person does', () => {
   it('finds the person a question asks about and the verb that says what they do', () => {
     expect(askedNameAndVerb('Where does Stéphanie work?')).toEqual({ name: 'Stéphanie', verb: 'work' });
     expect(askedNameAndVerb('Onde Alain trabalha?')).toEqual({ name: 'Alain', verb: 'trabalha' });
+    expect(askedNameAndVerb('Onde a Stéphanie trabalha?')).toEqual({ name: 'Stéphanie', verb: 'trabalha' });
     expect(askedNameAndVerb("What themes does Davidson's collection explore?")).toBeUndefined();
     expect(askedNameAndVerb('Who is the director?')).toBeUndefined();
   });

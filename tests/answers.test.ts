@@ -195,6 +195,10 @@ describe('answers from the real corpus', () => {
     expect(answer.text).toContain('Cannes debut');
   });
 
+  it('says what someone works as when asked in Portuguese with the article before their name ("Onde o Alain trabalha?")', async () => {
+    expect((await knowledge.ask('Onde o Alain trabalha?')).answer.text).toContain('trabalhar como vigia de casa noturna');
+  });
+
   it('says the documents do not tell who held a job they never mention, rather than quoting a sentence that only says "the film"', async () => {
     for (const question of ['Who did the catering for the movie?', 'Who was the gaffer on the movie?', 'Quem fez a maquiagem do filme?']) {
       expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);

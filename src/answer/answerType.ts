@@ -119,7 +119,7 @@ export function speaksOfBirth(text: string): boolean {
 
 const ASKS_OCCUPATION = /\b(jobs?|professions?|occupations?|for a living|for work|(make|makes|earn|earns) a living|to (make|earn) money|trabalhos?|profissao|profissoes|ocupacao|emprego|faz da vida|(ganhar|ganha) a vida|para ganhar dinheiro)\b/;
 /** "Onde Stéphanie trabalha?" is answered by what she works as ("treinadora de baleias orcas"), which names no place. */
-const ASKS_WORKPLACE = /^\W*(where (does|did|do) \S+ work|onde (\S+ )?(trabalha|trabalhava))\b/;
+const ASKS_WORKPLACE = /^\W*(where (does|did|do) \S+ work|onde ([oa] )?(\S+ )?(trabalha|trabalhava))\b/;
 const STATES_OCCUPATION = /\b(works?|worked|working|jobs?|employed|trabalh\w*|emprega\w*) ((including|such|incluindo) )?(as|como)\b|\b(profession|occupation|profissao|ocupacao)\b/;
 
 /** Whether a question asks what someone does for a living ("What is Ali's job?", "Qual é o trabalho de Alain?"). */
@@ -439,7 +439,7 @@ function nameIsPattern(name: string): RegExp | null {
 const NAME_THEN_VERB = [
   // Not "does Davidson's collection explore": a possessive names whose thing it is, not who acts.
   /\b(?:does|did|do|is|was|were|are|has|had|can|could|will|would)\s+(\p{Lu}[\p{L}-]*)\s+(\p{Ll}[\p{L}-]*)/u,
-  /^\W*(?:[Oo]nde|[Qq]uando|[Cc]omo|[Oo] que|[Pp]or que|[Cc]om quem|[Pp]ara onde|[Dd]e onde)\s+(?:é que\s+)?(\p{Lu}[\p{L}-]*)\s+(\p{Ll}[\p{L}-]*)/u,
+  /^\W*(?:[Oo]nde|[Qq]uando|[Cc]omo|[Oo] que|[Pp]or que|[Cc]om quem|[Pp]ara onde|[Dd]e onde)\s+(?:é que\s+)?(?:[oa]\s+)?(\p{Lu}[\p{L}-]*)\s+(\p{Ll}[\p{L}-]*)/u,
 ];
 
 /**
