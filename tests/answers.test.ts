@@ -199,6 +199,10 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('Onde o Alain trabalha?')).answer.text).toContain('trabalhar como vigia de casa noturna');
   });
 
+  it('says the documents do not tell who won an award when the sentence found names it only in the other language ("Palma de Ouro")', async () => {
+    expect((await knowledge.ask("Who won the Palme d'Or in 2012?")).answer.abstained).toBe(true);
+  });
+
   it('says the documents do not tell who held a job they never mention, rather than quoting a sentence that only says "the film"', async () => {
     for (const question of ['Who did the catering for the movie?', 'Who was the gaffer on the movie?', 'Quem fez a maquiagem do filme?']) {
       expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);
