@@ -203,6 +203,10 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask("Who won the Palme d'Or in 2012?")).answer.abstained).toBe(true);
   });
 
+  it('names who plays a role described by a word deep in its description ("the boxing promoter")', async () => {
+    expect((await knowledge.ask('Which actor plays the boxing promoter?')).answer.text).toContain('Bouli Lanners');
+  });
+
   it('says the documents do not tell who held a job they never mention, rather than quoting a sentence that only says "the film"', async () => {
     for (const question of ['Who did the catering for the movie?', 'Who was the gaffer on the movie?', 'Quem fez a maquiagem do filme?']) {
       expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);

@@ -59,6 +59,12 @@ describe('a sentence casting someone as a role described, not named', () => {
     expect(castsAsDescribed('Rui Reis as Tom, the son of the neighbour.', isSon)).toBe(true);
   });
 
+  it('reads the whole description up to what the role does ("the gruff organizer of underground boxing matches who recruits…")', () => {
+    const isBoxing = (w: string) => w === 'boxing';
+    expect(castsAsDescribed('Bouli Lanners appears as , the gruff organizer of underground boxing matches who recruits Ali', isBoxing)).toBe(true);
+    expect(castsAsDescribed('Bouli Lanners appears as , the organizer of the fights who recruits Ali for boxing', isBoxing)).toBe(false);
+  });
+
   it('is not one casting someone as another role, one naming no actor, or one where the role comes far later', () => {
     expect(castsAsDescribed("Corinne Masiero plays Anna, Ali's sister.", isSon)).toBe(false);
     expect(castsAsDescribed('the boy plays with his son on the beach', isSon)).toBe(false);

@@ -92,8 +92,10 @@ export function castListSentence(ranked: RankedCandidate[], question: string, la
 const PLAYS_DESCRIBED = /\b(?:plays|played|portrays|portrayed|interpreta|interpretou|vive|viveu|faz o papel|fez o papel)\b/iu;
 /** Where a sentence casts someone, who stands before it: "Armand Verdure portrays , the young son…", "Matthias as Ali, a rough-hewn single father". */
 const CASTS = /\b(?:plays|played|portrays|portrayed|embodies|embodied|appears as|appeared as|stars as|starred as|(?:is|was) cast as|interpreta|interpretou|vive|viveu|no papel de)\b|(?<=\p{Lu}[\p{L}-]+) as\b/gu;
-/** How many words after the casting verb the role's description may start ("portrays , the young son"). */
-const DESCRIPTION_REACH = 5;
+/** How many words after the casting verb the role's description may reach ("appears as , the gruff organizer of underground boxing matches"). */
+const DESCRIPTION_REACH = 8;
+/** Where a description gives way to what the role does: "…boxing matches who recruits Ali". */
+const RELATIVE = /\b(?:who|whose|which|que|cujo|cuja)\b/u;
 
 /**
  * Whether a sentence casts someone named as a role that `isRole` accepts a word of, right after
@@ -102,7 +104,7 @@ const DESCRIPTION_REACH = 5;
  */
 export function castsAsDescribed(sentence: string, isRole: (word: string) => boolean): boolean {
   return [...sentence.matchAll(CASTS)].some((m) => {
-    const after = words(sentence.slice(m.index + m[0].length)).slice(0, DESCRIPTION_REACH);
+    const after = words(sentence.slice(m.index + m[0].length).split(RELATIVE)[0]!).slice(0, DESCRIPTION_REACH);
     return namesSomeone(sentence.slice(0, m.index), []) && after.some(isRole);
   });
 }
