@@ -207,6 +207,10 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('Which actor plays the boxing promoter?')).answer.text).toContain('Bouli Lanners');
   });
 
+  it('says the documents do not tell who someone lives with when the sentence found names only them, in the possessive ("Ali\'s transient living spaces")', async () => {
+    expect((await knowledge.ask('Who does Ali live with?')).answer.abstained).toBe(true);
+  });
+
   it('says the documents do not tell who held a job they never mention, rather than quoting a sentence that only says "the film"', async () => {
     for (const question of ['Who did the catering for the movie?', 'Who was the gaffer on the movie?', 'Quem fez a maquiagem do filme?']) {
       expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);

@@ -533,12 +533,19 @@ function withoutDates(tokens: string[]): string[] {
   return tokens.filter((t, i) => !isDateToken(t) && !(/^(in|on|em)$/i.test(t) && isDateToken(tokens[i + 1])));
 }
 
+/** "Audiard's" names Audiard. */
+const withoutPossessive = (t: string) => t.replace(/['’]s$/, '');
+
+/** The names of a sentence that `known` does not contain, possessive or not ("Ali's" is Ali's name). */
+function freshNames(sentence: string, known: string): string[] {
+  const asked = new Set(words(known));
+  return newNames(sentence, known).map(withoutPossessive).filter((n) => !asked.has(n.toLowerCase()));
+}
+
 /** Whether a name that `known` does not contain stands right after a word that `isAsked` accepts (dates aside). */
 export function namesBeside(sentence: string, known: string, isAsked: (token: string) => boolean): boolean {
   // "director Audiard's preference" names him as much as "director Jacques Audiard".
-  const withoutPossessive = (t: string) => t.replace(/['’]s$/, '');
-  const asked = new Set(words(known));
-  const fresh = new Set(newNames(sentence, known).map(withoutPossessive).filter((n) => !asked.has(n.toLowerCase())));
+  const fresh = new Set(freshNames(sentence, known));
   const tokens = withoutDates(tokensOf(sentence)).map(withoutPossessive);
   // A compound's last part is the role it names: "co-producers Page 114" names producers.
   const asks = (t: string) => isAsked(t.toLowerCase()) || isAsked(t.toLowerCase().split('-').at(-1)!);
@@ -550,7 +557,7 @@ export function namesBeside(sentence: string, known: string, isAsked: (token: st
  * either language, as places and nationalities are ("Bélgica", "França", "French").
  */
 export function namesSomeone(sentence: string, known: string): boolean {
-  return newNames(sentence, known).some((name) => !isDictionaryWord(name));
+  return freshNames(sentence, known).some((name) => !isDictionaryWord(name));
 }
 
 /** Whether a sentence names a person in full ("Alexandre Desplat") with a name `known` does not contain. */
