@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesBeside, numberBefore, qualifiesNoun, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesBeside, namesRoleOf, numberBefore, qualifiesNoun, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -221,6 +221,15 @@ describe('questions that ask who someone named is', () => {
     expect(describes('Stéphanie trabalha como treinadora.', 'Stéphanie')).toBe(true);
     expect(describes('The cast features Belgian Matthias Schoenaerts as Ali.', 'Matthias Schoenaerts')).toBe(true);
     expect(describes('Corinne Masiero plays Anna, his sister.', 'Corinne Masiero')).toBe(true);
+  });
+
+  it('are answered, failing that, by a sentence that names what they do right before them', () => {
+    expect(namesRoleOf("…alongside composer Alexandre Desplat's score.", 'Desplat')).toBe(true);
+    expect(namesRoleOf('…co-written by director and his frequent collaborator Thomas Bidegain.', 'Thomas Bidegain')).toBe(true);
+    expect(namesRoleOf('É um filme dirigido por Jacques Audiard.', 'Jacques Audiard')).toBe(true);
+    expect(namesRoleOf("…after Stéphanie's devastating accident.", 'Stéphanie')).toBe(false);
+    expect(namesRoleOf("…tested by Stéphanie's trauma.", 'Stéphanie')).toBe(false);
+    expect(namesRoleOf('…where he first encounters Stéphanie.', 'Stéphanie')).toBe(false);
   });
 
   it('are not answered by a sentence that only mentions them', () => {

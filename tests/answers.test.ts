@@ -211,6 +211,11 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('Who does Ali live with?')).answer.abstained).toBe(true);
   });
 
+  it('says who someone is from a sentence that names their work right before them ("composer Alexandre Desplat")', async () => {
+    expect((await knowledge.ask('Who is Desplat?')).answer.text).toContain('composer Alexandre Desplat');
+    expect((await knowledge.ask('Who is Audiard?')).answer.text).toContain('director Jacques Audiard');
+  });
+
   it('says the documents do not tell who held a job they never mention, rather than quoting a sentence that only says "the film"', async () => {
     for (const question of ['Who did the catering for the movie?', 'Who was the gaffer on the movie?', 'Quem fez a maquiagem do filme?']) {
       expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);

@@ -424,6 +424,29 @@ function describingPattern(name: string): RegExp | null {
   );
 }
 
+/**
+ * Whether a sentence names what someone does right before them: "director Jacques Audiard",
+ * "composer Alexandre Desplat's score", "dirigido por Jacques Audiard"; not "tested by
+ * Stéphanie's trauma" nor "after Stéphanie's accident".
+ */
+export function namesRoleOf(sentence: string, name: string): boolean {
+  return cached(rolePatterns, name, rolePattern)?.test(sentence) ?? false;
+}
+
+const rolePatterns = new Map<string, RegExp | null>();
+
+/** Words ending as agent nouns do that are none. */
+const NOT_AN_AGENT = 'after|over|under|other|never|ever|either|neither|whether|rather|together|later|however|whatever|former|latter|further|better|sobre|melhor|maior|menor|pior';
+
+function rolePattern(name: string): RegExp | null {
+  const part = anyPartOf(name);
+  if (part === null) return null;
+  const firstName = `(?:\\p{Lu}[\\p{L}'’-]*\\s+)?`;
+  const agent = `(?<![\\p{L}-])(?!(?:${NOT_AN_AGENT})\\s)\\p{L}{2,}(?:or|er|ist|ian|ora|ista)\\s+${firstName}${part}`;
+  const byWhom = `(?<![\\p{L}])\\p{L}+(?:ed|ado|ido|ito|osto)\\s+(?:by|por)\\s+${firstName}${part}(?!\\p{L}*['’]s)`;
+  return new RegExp(`${agent}|${byWhom}`, 'u');
+}
+
 /** Whether a sentence says with "is" what someone is, by any part of their name: "Alain é boxeador", "Stéphanie is a trainer". */
 export function saysNameIs(sentence: string, name: string): boolean {
   return cached(nameIsPatterns, name, nameIsPattern)?.test(sentence) ?? false;

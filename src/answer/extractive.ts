@@ -4,7 +4,7 @@ import type { AnalyzedQuery } from '../search/query.js';
 import type { Retrieval } from '../search/retriever.js';
 import { bundledLexicon, contentWords, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, namesSomeone, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, titlesIn, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, namesRoleOf, namesSomeone, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, titlesIn, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -299,7 +299,8 @@ function saysWhoTheyAre(best: RankedCandidate, ranked: RankedCandidate[], questi
   const referredTo = (c: RankedCandidate) => name.split(/\s+/).some((part) => sentenceOf(c).lexical.matched.has(part.toLowerCase()));
   const saysWhatLike = (c: RankedCandidate) => like !== undefined && (saysNameIs(text(c), name) || (PRONOUN_IS.test(text(c)) && referredTo(c))) && complete(c);
   const says = (c: RankedCandidate) => describes(text(c), name) && complete(c);
-  for (const fits of [saysWhatLike, says]) {
+  const namesRole = (c: RankedCandidate) => namesRoleOf(text(c), name) && complete(c);
+  for (const fits of [saysWhatLike, says, namesRole]) {
     if (fits(best)) return best;
     const found = ranked.find((c) => fits(c) && c.passage.chunk.lang === question.lang) ?? ranked.find(fits);
     if (found) return found;
