@@ -216,6 +216,11 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('Who is Audiard?')).answer.text).toContain('director Jacques Audiard');
   });
 
+  it('answers a Portuguese lookup of a word or two ("elenco", "trilha sonora") as Portuguese', async () => {
+    expect((await knowledge.ask('elenco')).answer.text).toContain('The principal cast');
+    expect((await knowledge.ask('trilha sonora')).answer.text).toContain('soundtrack album');
+  });
+
   it('says the documents do not tell who held a job they never mention, rather than quoting a sentence that only says "the film"', async () => {
     for (const question of ['Who did the catering for the movie?', 'Who was the gaffer on the movie?', 'Quem fez a maquiagem do filme?']) {
       expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);

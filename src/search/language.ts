@@ -1,7 +1,11 @@
 import type { Lang } from '../corpus/types.js';
+import { languagesOf } from './lexicon.js';
 import { MARKERS_EN, MARKERS_PT } from './stopwords.js';
 
-/** English or Portuguese, from function words and Portuguese diacritics; English when unsure. */
+/**
+ * English or Portuguese, from function words and Portuguese diacritics; for text that has none
+ * ("elenco", "trilha sonora"), from the words only one language has; English when unsure.
+ */
 export function detectLanguage(text: string): Lang {
   const words = text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
   let en = 0;
@@ -11,5 +15,20 @@ export function detectLanguage(text: string): Lang {
     if (MARKERS_PT.has(word)) pt++;
     if (/[ãõçâêô]/.test(word)) pt += 1;
   }
+  if (pt === en) {
+    for (const lang of phraseLanguages(words)) lang === 'pt' ? pt++ : en++;
+  }
   return pt > en ? 'pt' : 'en';
+}
+
+/** The language of each word or phrase ("trilha sonora") that only one language has, longest phrases first. */
+function phraseLanguages(words: string[]): Lang[] {
+  const found: Lang[] = [];
+  for (let i = 0; i < words.length; ) {
+    const n = [3, 2, 1].find((length) => i + length <= words.length && languagesOf(words.slice(i, i + length).join(' ')).length > 0) ?? 1;
+    const langs = languagesOf(words.slice(i, i + n).join(' '));
+    if (langs.length === 1) found.push(langs[0]!);
+    i += n;
+  }
+  return found;
 }

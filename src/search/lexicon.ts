@@ -85,6 +85,12 @@ export function isDictionaryWord(word: string, lexicon: Lexicon = bundledLexicon
   return lexicon.from.en.has(key) || lexicon.from.pt.has(key);
 }
 
+/** The languages a word or phrase is ordinary of: "elenco" and "trilha sonora" are Portuguese, "budget" English, "film" both, names neither. */
+export function languagesOf(phrase: string, lexicon: Lexicon = bundledLexicon()): Lang[] {
+  const key = exactKey(phrase);
+  return (['en', 'pt'] as const).filter((lang) => lexicon.from[lang].has(key));
+}
+
 export interface Translation {
   /** Index of the first and one past the last source word the translation covers. */
   from: number;
