@@ -36,11 +36,13 @@ describe('questions that ask for a calculation', () => {
     }
   });
 
-  it('reads numbers as years, counts or money the way the documents write them', () => {
+  it('reads numbers as years, counts or money the way the documents write them, not a day of a month nor the article "um"', () => {
     const read = (text: string) => tokenize(text).flatMap((t) => (t.quantum ? [[t.quantum.quantity, t.quantum.value]] : []));
     expect(read('It sold 1,930,536 tickets in 2012 at the 38th ceremony.')).toEqual([['count', 1930536], ['year', 2012]]);
     expect(read('It grossed $25.8 million, or US$ 2,1 milhões, and duas indicações.')).toEqual([['money', 25.8e6], ['money', 2.1e6], ['count', 2]]);
     expect(tokenize('Rendeu US$ 2,1 milhões nos EUA.').find((t) => t.quantum)?.quantum?.written).toBe('US$ 2,1 milhões');
+    expect(read('It opened on May 17, 2012, to 651,578 admissions; em 17 de maio de 2012, 394 salas.')).toEqual([['year', 2012], ['count', 651578], ['year', 2012], ['count', 394]]);
+    expect(read('É um filme de 2012 que ficou em cartaz por uma semana e duas horas.')).toEqual([['year', 2012], ['count', 2]]);
   });
 });
 
@@ -81,6 +83,11 @@ describe('calculated answers from the real corpus', () => {
 
   it('does not make up a calculation when a part is not in the documents', async () => {
     const { answer } = await knowledge.ask('How much more did the film earn in Germany than in Italy?');
+    expect(answer.text).not.toMatch(/^\S+ \(.* − .*\)\./);
+  });
+
+  it('does not take the day of a date or the article "um" for a number of the calculation', async () => {
+    const { answer } = await knowledge.ask('How many more admissions did the film have in France overall than in its first week?');
     expect(answer.text).not.toMatch(/^\S+ \(.* − .*\)\./);
   });
 });

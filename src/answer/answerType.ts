@@ -28,7 +28,7 @@ const QUESTION_KINDS: [AnswerType, RegExp][] = [
 ];
 
 const NUMBER_WORD = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|first|second|third|fourth|fifth|um|uma|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez|vinte|trinta|cem|mil|milhao|milhoes|bilhao|primeir[oa]|segund[oa]|terceir[oa])\b/;
-const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december|janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b/;
+export const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december|janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b/;
 /** When something happens in a story: "one night", "uma noite", "certo dia". */
 const STORY_TIME = /\b(one|that|the same|the next) (day|night|evening|morning|afternoon)\b|\b(um|uma|certo|certa|numa|num|naquela|naquele|no mesmo|na mesma) (dia|noite|manha|tarde)\b/;
 const YEAR = /\b(1[89]|20)\d\d\b/;

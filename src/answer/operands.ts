@@ -2,6 +2,7 @@ import { workTitle } from '../search/describedAs.js';
 import type { Retrieval } from '../search/retriever.js';
 import { foldAccents, spellOutCountries, stem, words } from '../search/text.js';
 import { sentenceKey } from '../store/items.js';
+import { MONTH } from './answerType.js';
 import type { CalculationPart, Quantity } from './calculation.js';
 import type { RankedCandidate } from './ranker.js';
 
@@ -22,9 +23,10 @@ export interface Operand extends Quantum {
   position: number;
 }
 
+/** Not "um"/"uma", which are mostly the Portuguese article ("É um filme…"). */
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  um: 1, uma: 1, dois: 2, duas: 2, tres: 3, quatro: 4, cinco: 5, seis: 6, sete: 7, oito: 8, nove: 9, dez: 10, onze: 11, doze: 12,
+  dois: 2, duas: 2, tres: 3, quatro: 4, cinco: 5, seis: 6, sete: 7, oito: 8, nove: 9, dez: 10, onze: 11, doze: 12,
 };
 const SCALES: Record<string, number> = { thousand: 1e3, mil: 1e3, million: 1e6, millions: 1e6, milhao: 1e6, milhoes: 1e6, billion: 1e9, bilhao: 1e9, bilhoes: 1e9 };
 
@@ -40,6 +42,13 @@ function parseDigits(digits: string): number {
 }
 
 const TOKEN = /(US\$|R\$|[$€£])?\s?(\d+(?:[.,]\d+)*)(st|nd|rd|th|º|ª)?|[\p{L}]+/gu;
+
+/** "May 17", "17 May", "17 de maio": a day of a month counts nothing. */
+function isDayOfMonth(matches: RegExpMatchArray[], i: number, value: number): boolean {
+  const isMonth = (m: RegExpMatchArray | undefined) => m !== undefined && MONTH.test(foldAccents(m[0].toLowerCase()));
+  const after = /^de$/i.test(matches[i + 1]?.[0] ?? '') ? matches[i + 2] : matches[i + 1];
+  return Number.isInteger(value) && value >= 1 && value <= 31 && (isMonth(matches[i - 1]) || isMonth(after));
+}
 
 /** The words of a sentence (countries spelled out as the question's words are), with the numbers among them read as years, counts or money. */
 export function tokenize(sentence: string): Token[] {
@@ -58,6 +67,7 @@ export function tokenize(sentence: string): Token[] {
       const written = scale ? `${m[0].trim()} ${scale}` : m[0].trim();
       return { word, quantum: { value: value * (SCALES[next] ?? 1), written, quantity: 'money', currency: m[1] ?? '', scale, factor: SCALES[next] ?? 1 } };
     }
+    if (isDayOfMonth(matches, i, value)) return { word };
     const isYear = Number.isInteger(value) && value >= 1800 && value <= 2099 && !m[2].includes(',');
     return { word, quantum: { value, written: m[2], quantity: isYear ? 'year' : 'count' } };
   });
