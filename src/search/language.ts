@@ -16,7 +16,9 @@ export function detectLanguage(text: string): Lang {
     if (/[ãõçâêô]/.test(word)) pt += 1;
   }
   if (pt === en) {
-    for (const lang of phraseLanguages(words)) lang === 'pt' ? pt++ : en++;
+    const told = phraseLanguages(words);
+    pt += told.filter((lang) => lang === 'pt').length;
+    en += told.filter((lang) => lang === 'en').length;
   }
   return pt > en ? 'pt' : 'en';
 }
@@ -25,8 +27,8 @@ export function detectLanguage(text: string): Lang {
 function phraseLanguages(words: string[]): Lang[] {
   const found: Lang[] = [];
   for (let i = 0; i < words.length; ) {
-    const n = [3, 2, 1].find((length) => i + length <= words.length && languagesOf(words.slice(i, i + length).join(' ')).length > 0) ?? 1;
-    const langs = languagesOf(words.slice(i, i + n).join(' '));
+    const phrases = [3, 2, 1].filter((n) => i + n <= words.length).map((n) => ({ n, langs: languagesOf(words.slice(i, i + n).join(' ')) }));
+    const { n, langs } = phrases.find((p) => p.langs.length > 0) ?? { n: 1, langs: [] };
     if (langs.length === 1) found.push(langs[0]!);
     i += n;
   }

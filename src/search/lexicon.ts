@@ -81,11 +81,10 @@ export function bundledLexicon(): Lexicon {
 
 /** Whether a single word is an ordinary English or Portuguese word (as opposed to a name). */
 export function isDictionaryWord(word: string, lexicon: Lexicon = bundledLexicon()): boolean {
-  const key = exactKey(word);
-  return lexicon.from.en.has(key) || lexicon.from.pt.has(key);
+  return languagesOf(word, lexicon).length > 0;
 }
 
-/** The languages a word or phrase is ordinary of: "elenco" and "trilha sonora" are Portuguese, "budget" English, "film" both, names neither. */
+/** The languages a word or phrase is ordinary in: "elenco" and "trilha sonora" are Portuguese, "budget" English, "film" both, names neither. */
 export function languagesOf(phrase: string, lexicon: Lexicon = bundledLexicon()): Lang[] {
   const key = exactKey(phrase);
   return (['en', 'pt'] as const).filter((lang) => lexicon.from[lang].has(key));
