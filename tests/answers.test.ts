@@ -216,7 +216,7 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('Who is Audiard?')).answer.text).toContain('director Jacques Audiard');
   });
 
-  it('answers a Portuguese lookup of a word or two ("elenco", "trilha sonora") as Portuguese', async () => {
+  it('reads a Portuguese lookup of a word or two ("elenco", "trilha sonora") as Portuguese and answers it, rather than saying the documents do not say', async () => {
     expect((await knowledge.ask('elenco')).answer.text).toContain('The principal cast');
     expect((await knowledge.ask('trilha sonora')).answer.text).toContain('soundtrack album');
   });
