@@ -418,11 +418,15 @@ function leavesOutWhatIsAsked(chosen: Candidate[], retrieval: Retrieval, ranked:
   const says = (fits: (text: string) => boolean) => chosen.some((c) => fits(sentenceOf(c).sentence.text));
   const relative = relativeAsked(question);
   const title = chosen.map((c) => c.passage.chunk.title).join(' ');
-  // The question's names in the other language are no one new: "Palma de Ouro" for "Palme d'Or".
-  const translated = translateWords(contentWords(question), retrieval.query.lang, bundledLexicon()).flatMap((t) => t.targets);
+  const namesNoOneNew = () => {
+    // The question's names in the other language are no one new: "Palma de Ouro" for "Palme d'Or".
+    const translated = translateWords(contentWords(question), retrieval.query.lang, bundledLexicon()).flatMap((t) => t.targets);
+    const known = [question, ...translated, title].join(' ');
+    return !says((text) => namesSomeone(text, known));
+  };
   return (
     (relative !== undefined && !says((text) => mentionsAnyOf(text, relative))) ||
-    (context.type === 'person' && !says((text) => namesSomeone(text, [question, ...translated, title].join(' ')))) ||
+    (context.type === 'person' && namesNoOneNew()) ||
     (speaksOfBirth(question) && !says(speaksOfBirth)) ||
     missesQuotedTitle(chosen, question) ||
     saysNothingAskedOfNames(chosen, retrieval, ranked)
