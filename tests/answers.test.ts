@@ -183,6 +183,10 @@ describe('answers from the real corpus', () => {
     }
   });
 
+  it('reads a film\'s cut as its edit ("When did they lock the cut?")', async () => {
+    expect((await knowledge.ask('When did they lock the cut?')).answer.text).toContain('The edit was finalized in early 2012');
+  });
+
   it('names the co-producers when asked in Portuguese who produced the film, not the production designer', async () => {
     const { answer } = await knowledge.ask('Quem foi o produtor do filme?');
     expect(answer.text).toContain('co-producers Page 114 and Les Films du Fleuve');
