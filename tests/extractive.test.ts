@@ -257,6 +257,12 @@ describe('a best sentence that gives no answer of the kind asked for (here a dur
     expect(answer.text).toContain('$14.6 million');
   });
 
+  it('takes, of the nearly as good ones that give it, the one in the asker\'s language ("10 minutos" answers something else)', () => {
+    const ovation = matching(passage('festival', 'pt', 'Em Cannes, o trabalho foi aplaudido de pé durante 10 minutos.'), ['work']);
+    const answer = composeAnswer(ranking('How long did the effects work take?', [[vague, 9], [ovation, 8.2], [timed, 8]], asked), 0.5);
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['vfx']);
+  });
+
   it('stays when the one that gives it leaves out someone the question and the best sentence name', () => {
     const meeting = matching(passage('story', 'en', 'At the nightclub where he works, Ali first encounters Stéphanie.'), ['ali', 'stéphanie']);
     const dated = matching(passage('casting', 'en', "Schoenaerts, known for the 2011 film Bullhead, suited Ali's persona."), ['ali']);

@@ -94,6 +94,8 @@ const KIND_MARGIN = 2;
  * a sentence that gives one, when the best gives none and such a sentence scores nearly as well,
  * or, however far below, matches every question word the best one does but light ones: the best
  * may owe its place to a light word alone ("making-of" for "How much did the film make?").
+ * Of those, one in the asker's language comes first: it matched the question's own words, not
+ * their translations.
  */
 function givesKindAsked(best: RankedCandidate, ranked: RankedCandidate[], question: QuestionContext): RankedCandidate {
   if (question.type === 'any' || givesAnswerOfType(best, question)) return best;
@@ -102,7 +104,8 @@ function givesKindAsked(best: RankedCandidate, ranked: RankedCandidate[], questi
   const namesThem = (c: RankedCandidate) => names.every((name) => sentenceOf(c).lexical.matched.has(name));
   const weighty = [...sentenceOf(best).lexical.matched].filter((w) => !isLightWord(w));
   const matchesAsWell = (c: RankedCandidate) => weighty.every((w) => sentenceOf(c).lexical.matched.has(w));
-  return ranked.find((c) => givesAnswerOfType(c, question) && namesThem(c) && (c.score >= best.score - KIND_MARGIN || matchesAsWell(c))) ?? best;
+  const fitting = ranked.filter((c) => givesAnswerOfType(c, question) && namesThem(c) && (c.score >= best.score - KIND_MARGIN || matchesAsWell(c)));
+  return fitting.find((c) => c.passage.chunk.lang === question.lang) ?? fitting[0] ?? best;
 }
 
 /** How far below the best a sentence that names someone right beside the question's words may score and still be taken. */
