@@ -187,6 +187,10 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('When did they lock the cut?')).answer.text).toContain('The edit was finalized in early 2012');
   });
 
+  it('names the editor when asked in Portuguese who edited the film ("Quem montou o filme?")', async () => {
+    expect((await knowledge.ask('Quem montou o filme?')).answer.text).toContain('Juliette Welfling');
+  });
+
   it('names the co-producers when asked in Portuguese who produced the film, not the production designer', async () => {
     const { answer } = await knowledge.ask('Quem foi o produtor do filme?');
     expect(answer.text).toContain('co-producers Page 114 and Les Films du Fleuve');
