@@ -191,6 +191,10 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('Quem montou o filme?')).answer.text).toContain('Juliette Welfling');
   });
 
+  it('counts a book\'s tales when asked how many stories it has', async () => {
+    expect((await knowledge.ask('How many stories does the book have?')).answer.text).toContain('eight interconnected tales');
+  });
+
   it('names the co-producers when asked in Portuguese who produced the film, not the production designer', async () => {
     const { answer } = await knowledge.ask('Quem foi o produtor do filme?');
     expect(answer.text).toContain('co-producers Page 114 and Les Films du Fleuve');
