@@ -40,6 +40,12 @@ describe('the kind of answer a question asks for', () => {
     expect(statesCount('Recebeu nove indicações ao César, vencendo quatro.')).toBe(true);
   });
 
+  it('does not take a name in the possessive for a place: "…fittings for Cotillard\'s prosthetic legs" says whose, not where', () => {
+    expect(hasAnswerOfType('place', "The timeline moved to dramatic scenes after fittings for Cotillard's prosthetic legs.", '')).toBe(false);
+    expect(hasAnswerOfType('place', 'Beach sequences were shot in Antibes.', '')).toBe(true);
+    expect(hasAnswerOfType('person', "The timeline moved to dramatic scenes after fittings for Cotillard's prosthetic legs.", '')).toBe(true);
+  });
+
   it('is an amount of money when the question asks what someone was paid', () => {
     expect(asksPay("What was Marion Cotillard's salary?")).toBe(true);
     expect(asksPay('Quanto o Matthias Schoenaerts recebeu de cachê pelo papel?')).toBe(true);

@@ -195,6 +195,10 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('How many stories does the book have?')).answer.text).toContain('eight interconnected tales');
   });
 
+  it('counts admissions when asked how many tickets the film sold', async () => {
+    expect((await knowledge.ask('How many tickets did the film sell in France?')).answer.text).toContain('1,930,536 admissions');
+  });
+
   it('names the co-producers when asked in Portuguese who produced the film, not the production designer', async () => {
     const { answer } = await knowledge.ask('Quem foi o produtor do filme?');
     expect(answer.text).toContain('co-producers Page 114 and Les Films du Fleuve');

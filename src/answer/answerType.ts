@@ -537,7 +537,8 @@ export function hasAnswerOfType(type: AnswerType, sentence: string, known: strin
   if (specific) return specific.test(folded);
   if (NUMERIC_TYPES.has(type)) return /\d/.test(sentence) || NUMBER_WORD.test(folded);
   if (type === 'any') return true;
-  const names = newNames(sentence, known);
+  // "…fittings for Cotillard's prosthetic legs" names whose legs, not where: a place is not named in the possessive.
+  const names = newNames(sentence, known).filter((name) => type !== 'place' || !/['’]s$/.test(name));
   if (names.length === 0) return false;
   if (type === 'title') return TITLE.test(sentence);
   if (type === 'name') return NAMING.test(sentence);
