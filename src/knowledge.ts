@@ -148,7 +148,7 @@ export class Knowledge {
   /**
    * For a question that asks for a sum or difference of two facts: each part asked on its own, its
    * number found, and the result with both facts cited, with the passages that hold them.
-   * Undefined when it asks for none or a part has no confident answer.
+   * Undefined when it asks for none or a part has no number that answers it.
    */
   private async calculate(question: string, lang: 'en' | 'pt', confidence: number): Promise<{ answer: Answer; passages: Passage[] } | undefined> {
     const calculation = askedCalculation(question, lang);
@@ -156,7 +156,7 @@ export class Knowledge {
     const rankings = await Promise.all(
       calculation.parts.map(async (part) => {
         const ranking = rankRetrieval(this.ranker, await this.retrieve(part.question));
-        return ranking.answerability < this.ranker.abstain.threshold ? undefined : { part, ...ranking };
+        return { part, ...ranking, confident: ranking.answerability >= this.ranker.abstain.threshold };
       }),
     );
     const operands = findOperands(rankings, calculation.quantity);

@@ -15,7 +15,7 @@ const DOCUMENT = [
 ];
 
 /** A part's ranking over the given sentences of DOCUMENT, best first, each in a passage of its own. */
-function ranking(question: string, focus: string, sentences: string[]): PartRanking {
+function ranking(question: string, focus: string, sentences: string[], confident = true): PartRanking {
   const query = analyzeQuery(question, bundledLexicon(), false);
   const retrieval = { query, wordWeights: query.groups.map(() => 1) } as unknown as Retrieval;
   const ranked = sentences.map((text, i) => {
@@ -24,7 +24,7 @@ function ranking(question: string, focus: string, sentences: string[]): PartRank
     const passage = { chunk, sentences: [{ sentence: { ...sentence, end: sentence.start + text.length } }] };
     return { passage, index: 0, score: -i } as unknown as RankedCandidate;
   });
-  return { part: { question, focus }, ranked, retrieval };
+  return { part: { question, focus }, ranked, retrieval, confident };
 }
 
 const quoted = (operands: ReturnType<typeof findOperands>) => operands.map((o) => [o?.written.toLowerCase(), o?.candidate.passage.sentences[0]!.sentence.text]);
@@ -47,8 +47,11 @@ describe('the numbers a calculation adds or subtracts', () => {
     expect(operands[0]?.written).toBe('nine');
   });
 
-  it('are missing for a part with no ranking, so no calculation is made up', () => {
-    expect(findOperands([ranking('How many Lumière nominations?', 'Lumière', [lumiere]), undefined], 'count')[1]).toBeUndefined();
+  it('are missing for a part the ranker doubts unless a number stands beside every word of its own, so no calculation is made up', () => {
+    const wins = (confident: boolean) => findOperands([ranking('How many César nominations?', 'César', [cesar]), ranking('How many Lumière wins?', 'Lumière wins', [lumiere], confident)], 'count')[1];
+    expect(wins(true)?.written).toBe('five');
+    expect(wins(false)).toBeUndefined();
+    expect(findOperands([ranking('How many Lumière nominations?', 'Lumière nominations', [lumiere], false)], 'count')[0]?.written).toBe('five');
     expect(askedCalculation('How many Lumière and César nominations in total?', 'en')?.parts).toHaveLength(2);
   });
 

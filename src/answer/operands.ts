@@ -149,11 +149,16 @@ export interface PartRanking {
   part: CalculationPart;
   ranked: RankedCandidate[];
   retrieval: Retrieval;
+  /** Whether the ranker is sure the documents answer the part's question; a part it doubts takes only a number beside every word of its own. */
+  confident: boolean;
 }
 
 /** Every number of the wanted kind in the best-ranked sentences that stands near some of the part's own words, in ranking order. */
-function standings({ part, ranked, retrieval }: PartRanking, quantity: Quantity): Standing[] {
+function standings({ part, ranked, retrieval, confident }: PartRanking, quantity: Quantity): Standing[] {
   const terms = askedTerms(part, retrieval);
+  const focus = new Set(words(part.focus));
+  const ownWeight = retrieval.query.groups.reduce((sum, g, i) => sum + (focus.has(g.word) ? (retrieval.wordWeights[i] ?? 1) : 0), 0);
+  const standsFor = (s: Closeness) => (confident ? s.near > 0 : s.near >= ownWeight - 1e-9);
   return ranked.slice(0, DEPTH).flatMap((candidate) => {
     const { chunk } = candidate.passage;
     const text = candidate.passage.sentences[candidate.index]!.sentence.text;
@@ -162,7 +167,7 @@ function standings({ part, ranked, retrieval }: PartRanking, quantity: Quantity)
     return tokens.flatMap((token, i) => {
       if (token.quantum?.quantity !== quantity) return [];
       const standing = closeness(tokens, terms, i, quantity, headings, chunk.lang);
-      return standing.near > 0 ? [{ ...standing, operand: { ...token.quantum, candidate, position: i } }] : [];
+      return standsFor(standing) ? [{ ...standing, operand: { ...token.quantum, candidate, position: i } }] : [];
     });
   });
 }
@@ -177,12 +182,12 @@ const byStanding = (a: Standing, b: Standing) =>
 const sentenceOf = ({ operand: { candidate } }: Standing) => sentenceKey(candidate.passage.chunk.file, candidate.passage.sentences[candidate.index]!.sentence.start);
 
 /**
- * The number that answers each part (undefined for a part with no ranking or no number). When
+ * The number that answers each part (undefined for a part with no such number). When
  * one sentence states both numbers, each standing near as many of its part's words as the best
  * found for it, that sentence answers both, so one citation holds the whole calculation.
  */
-export function findOperands(parts: (PartRanking | undefined)[], quantity: Quantity): (Operand | undefined)[] {
-  const [first = [], second = []] = parts.map((p) => (p ? standings(p, quantity).sort(byStanding) : []));
+export function findOperands(parts: PartRanking[], quantity: Quantity): (Operand | undefined)[] {
+  const [first = [], second = []] = parts.map((p) => standings(p, quantity).sort(byStanding));
   const [bestFirst, bestSecond] = [first[0], second[0]];
   if (!bestFirst || !bestSecond) return [bestFirst?.operand, bestSecond?.operand];
   for (const a of first.filter((s) => s.near === bestFirst.near)) {
