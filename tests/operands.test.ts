@@ -12,6 +12,7 @@ const DOCUMENT = [
   'It had five nominations at the Lumière and nine at the César.',
   'Nine César nominations came later.',
   'At the César it won four of nine nominations.',
+  'It got two Golden Globe nominations (best actress and best film), two BAFTA nominations (best actress and best film) and nine César nominations.',
 ];
 
 /** A part's ranking over the given sentences of DOCUMENT, best first, each in a passage of its own. */
@@ -30,7 +31,7 @@ function ranking(question: string, focus: string, sentences: string[], confident
 const quoted = (operands: ReturnType<typeof findOperands>) => operands.map((o) => [o?.written.toLowerCase(), o?.candidate.passage.sentences[0]!.sentence.text]);
 
 describe('the numbers a calculation adds or subtracts', () => {
-  const [lumiere, both, cesar, winsAndNominations] = DOCUMENT as [string, string, string, string];
+  const [lumiere, both, cesar, winsAndNominations, threeAwards] = DOCUMENT as [string, string, string, string, string];
 
   it('are each the number standing nearest the words of its own part, from the sentences that answer it', () => {
     const operands = findOperands([ranking('How many Lumière nominations?', 'Lumière', [lumiere]), ranking('How many César nominations?', 'César', [winsAndNominations, cesar])], 'count');
@@ -40,6 +41,12 @@ describe('the numbers a calculation adds or subtracts', () => {
   it('come from one sentence, cited once, when it states both as plainly as the best for each', () => {
     const operands = findOperands([ranking('How many Lumière nominations?', 'Lumière', [lumiere, both]), ranking('How many César nominations?', 'César', [both, cesar])], 'count');
     expect(quoted(operands)).toEqual([['five', both], ['nine', both]]);
+  });
+
+  it('are each the count that the words of its own part follow, when one sentence counts several things', () => {
+    const operands = findOperands([ranking('How many Golden Globe nominations did the film get?', 'Golden Globe', [threeAwards]), ranking('How many BAFTA nominations did the film get?', 'BAFTA', [threeAwards])], 'count');
+    // The first "two" (word 2) and the second (word 11), not the "nine" of the César.
+    expect(operands.map((o) => [o?.written, o?.position])).toEqual([['two', 2], ['two', 11]]);
   });
 
   it('count the thing asked, not another number beside the same name', () => {

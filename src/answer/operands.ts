@@ -102,6 +102,8 @@ interface Closeness {
   around: number;
   /** How close the nearest of the part's own words is. */
   distance: number;
+  /** How close the nearest of the part's own words after it is: what a count counts comes after it. */
+  following: number;
   /** A count followed by a word of the question: "five nominations" for "How many Lumière nominations". */
   countsAsked: boolean;
 }
@@ -115,16 +117,18 @@ function closeness(tokens: Token[], terms: Map<string, AskedWord[]>, i: number, 
   const found = new Map<string, AskedWord>();
   for (const t of headings) for (const w of standsFor(t)) found.set(w.word, w);
   let distance = Infinity;
+  let following = Infinity;
   tokens.forEach((t, j) => {
     if (j === i || j < i - before || j > i + after) return;
     for (const w of standsFor(t)) {
       found.set(w.word, w);
       if (w.own) distance = Math.min(distance, Math.abs(j - i));
+      if (w.own && j > i) following = Math.min(following, j - i);
     }
   });
   const next = tokens[i + 1];
   const countsAsked = quantity === 'count' && next !== undefined && standsFor(next).length > 0;
-  return { near: weightOf([...found.values()].filter((w) => w.own)), around: weightOf([...found.values()]), distance, countsAsked };
+  return { near: weightOf([...found.values()].filter((w) => w.own)), around: weightOf([...found.values()]), distance, following, countsAsked };
 }
 
 /** How many of the best sentences of a part's ranking are searched for its number. */
@@ -182,12 +186,25 @@ const byStanding = (a: Standing, b: Standing) =>
 const sentenceOf = ({ operand: { candidate } }: Standing) => sentenceKey(candidate.passage.chunk.file, candidate.passage.sentences[candidate.index]!.sentence.start);
 
 /**
+ * A part's counts less those the other part's own words follow more closely: a count comes just
+ * before what it counts, so in "duas indicações ao Globo de Ouro (…), duas indicações ao BAFTA"
+ * the second is the BAFTA's, and in "five nominations at the Lumière and nine at the César" the
+ * nine is the César's.
+ */
+function countedBefore(mine: Standing[], theirs: Standing[]): Standing[] {
+  const at = (s: Standing) => `${sentenceOf(s)}@${s.operand.position}`;
+  const following = new Map(theirs.map((s) => [at(s), s.following]));
+  return mine.filter((s) => !((following.get(at(s)) ?? Infinity) < s.following));
+}
+
+/**
  * The number that answers each part (undefined for a part with no such number). When
  * one sentence states both numbers, each standing near as many of its part's words as the best
  * found for it, that sentence answers both, so one citation holds the whole calculation.
  */
 export function findOperands(parts: PartRanking[], quantity: Quantity): (Operand | undefined)[] {
-  const [first = [], second = []] = parts.map((p) => standings(p, quantity).sort(byStanding));
+  const [firstAll = [], secondAll = []] = parts.map((p) => standings(p, quantity).sort(byStanding));
+  const [first, second] = quantity === 'count' ? [countedBefore(firstAll, secondAll), countedBefore(secondAll, firstAll)] : [firstAll, secondAll];
   const [bestFirst, bestSecond] = [first[0], second[0]];
   if (!bestFirst || !bestSecond) return [bestFirst?.operand, bestSecond?.operand];
   for (const a of first.filter((s) => s.near === bestFirst.near)) {
