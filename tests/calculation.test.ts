@@ -30,6 +30,13 @@ describe('questions that ask for a calculation', () => {
     expect(ptYears.parts.map((p) => p.focus)).toEqual(['o livro', 'o filme']);
   });
 
+  it('asks when each of two bare titles came out: "Rust and Bone" alone would find the book as readily as the film', () => {
+    const titles = askedCalculation('How many years between A Prophet and Rust and Bone?', 'en')!;
+    expect(titles.parts.map((p) => p.question)).toEqual(['When was A Prophet released?', 'When was Rust and Bone released?']);
+    const pt = askedCalculation('Quantos anos entre O Profeta e Ferrugem e Osso?', 'pt')!;
+    expect(pt.parts.map((p) => p.question)).toEqual(['Em que ano foi O Profeta lançado?', 'Em que ano foi Ferrugem e Osso lançado?']);
+  });
+
   it('leaves ordinary questions alone', () => {
     for (const q of ['How many nominations did the film receive?', 'How many years old is Sam?', 'Who composed the score and the songs?', 'Quantos anos tem o filho de Alain?', 'When did it premiere?', 'How many and in total?']) {
       expect(askedCalculation(q, 'en'), q).toBeUndefined();
@@ -63,6 +70,7 @@ describe('calculated answers from the real corpus', () => {
     ['Quantas indicações ao BAFTA e ao César o filme recebeu no total?', '11 (2 + 9)', ['duas indicações ao BAFTA', 'nove indicações ao César']],
     ['How much more did the film gross worldwide than in the U.S.?', '$23.7 million ($25.8 million − $2.1 million)', ['$25.8 million', '$2.1 million']],
     ['Quantos anos se passaram entre a publicação do livro de Davidson e a estreia do filme?', '7 anos (2012 − 2005)', ['2005', '2012']],
+    ['How many years passed between Bullhead and Rust and Bone?', '1 year (2012 − 2011)', ['2011 film Bullhead', '2012']],
   ];
   for (const [question, result, facts] of cases) {
     it(`works out "${question}" and cites the sentence of each number`, async () => {

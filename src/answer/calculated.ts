@@ -3,7 +3,7 @@ import type { Calculation } from './calculation.js';
 import { cite } from './extractive.js';
 import type { Operand } from './operands.js';
 
-const YEARS = { en: 'years', pt: 'anos' };
+const YEARS = { en: ['year', 'years'], pt: ['ano', 'anos'] };
 
 const decimals = (written: string) => written.match(/\d[.,](\d+)(?!\d*[.,]\d)/)?.[1]?.length ?? 0;
 
@@ -28,7 +28,7 @@ function worked(calculation: Calculation, a: Operand, b: Operand): string | unde
     if (lang === 'pt') amount = amount.replace('.', ',');
     return `${currency}${amount}${high.scale ? ` ${high.scale}` : ''} (${high.written} ${sign} ${low.written})`;
   }
-  const unit = calculation.quantity === 'year' ? ` ${YEARS[lang]}` : '';
+  const unit = calculation.quantity === 'year' ? ` ${YEARS[lang][value === 1 ? 0 : 1]}` : '';
   return `${value}${unit} (${high.value} ${sign} ${low.value})`;
 }
 

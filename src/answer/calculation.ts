@@ -44,11 +44,14 @@ function yearsBetween(text: string, lang: Lang): Calculation | undefined {
   const [first, second] = [m[1]!, m[2]!];
   // A bare title takes the kind of the other part: "Rust and Bone" in "the film A Prophet from Rust and Bone" is a film.
   const kindOf = (phrase: string) => phrase.match(WORK)?.[0];
+  // Two bare titles ("between A Prophet and Rust and Bone") are works too: "Rust and Bone" alone finds the 2005 book as readily as the 2012 film.
+  const bareTitle = (phrase: string) => /^\p{Lu}/u.test(phrase) && !/['’]s\b/u.test(phrase) && !kindOf(phrase) && !EVENT.test(phrase);
+  const titles = bareTitle(first) && bareTitle(second);
   const part = (focus: string, other: string): CalculationPart => {
     const kind = kindOf(focus) || !/^\p{Lu}/u.test(focus) ? undefined : kindOf(other);
     const named = kind ? `${kind} ${focus}` : focus;
     // The year of a work is the year it came out.
-    const event = kindOf(named) && !EVENT.test(named) ? (lang === 'pt' ? ' lançado' : ' released') : '';
+    const event = (kindOf(named) || titles) && !EVENT.test(named) ? (lang === 'pt' ? ' lançado' : ' released') : '';
     return { question: question(`${ask} ${named}${event}`), focus: named };
   };
   return { operation: 'difference', quantity: 'year', parts: [part(first, second), part(second, first)], lang };
