@@ -13,6 +13,9 @@ const DOCUMENT = [
   'Nine César nominations came later.',
   'At the César it won four of nine nominations.',
   'It got two Golden Globe nominations (best actress and best film), two BAFTA nominations (best actress and best film) and nine César nominations.',
+  'At the Lumière it had five nominations and two wins.',
+  'At the César it had nine nominations.',
+  'At the César it had four wins.',
 ];
 
 /** A part's ranking over the given sentences of DOCUMENT, best first, each in a passage of its own. */
@@ -31,7 +34,7 @@ function ranking(question: string, focus: string, sentences: string[], confident
 const quoted = (operands: ReturnType<typeof findOperands>) => operands.map((o) => [o?.written.toLowerCase(), o?.candidate.passage.sentences[0]!.sentence.text]);
 
 describe('the numbers a calculation adds or subtracts', () => {
-  const [lumiere, both, cesar, winsAndNominations, threeAwards] = DOCUMENT as [string, string, string, string, string];
+  const [lumiere, both, cesar, winsAndNominations, threeAwards, lumiereResults, cesarNominations, cesarWins] = DOCUMENT as [string, string, string, string, string, string, string, string];
 
   it('are each the number standing nearest the words of its own part, from the sentences that answer it', () => {
     const operands = findOperands([ranking('How many Lumière nominations?', 'Lumière', [lumiere]), ranking('How many César nominations?', 'César', [winsAndNominations, cesar])], 'count');
@@ -47,6 +50,14 @@ describe('the numbers a calculation adds or subtracts', () => {
     const operands = findOperands([ranking('How many Golden Globe nominations did the film get?', 'Golden Globe', [threeAwards]), ranking('How many BAFTA nominations did the film get?', 'BAFTA', [threeAwards])], 'count');
     // The first "two" (word 2) and the second (word 11), not the "nine" of the César.
     expect(operands.map((o) => [o?.written, o?.position])).toEqual([['two', 2], ['two', 11]]);
+  });
+
+  it('come from one sentence only when it stands as near the question\'s other words as the best for each ("at the César")', () => {
+    const operands = findOperands([
+      ranking('How many nominations did the film have at the César?', 'nominations', [lumiereResults, cesarNominations]),
+      ranking('How many wins did the film have at the César?', 'wins', [lumiereResults, cesarWins]),
+    ], 'count');
+    expect(quoted(operands)).toEqual([['nine', cesarNominations], ['four', cesarWins]]);
   });
 
   it('count the thing asked, not another number beside the same name', () => {

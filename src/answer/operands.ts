@@ -2,7 +2,7 @@ import { workTitle } from '../search/describedAs.js';
 import type { Retrieval } from '../search/retriever.js';
 import { foldAccents, spellOutCountries, stem, words } from '../search/text.js';
 import { sentenceKey } from '../store/items.js';
-import { MONTH } from './answerType.js';
+import { MONTH, namesIn } from './answerType.js';
 import type { CalculationPart, Quantity } from './calculation.js';
 import type { RankedCandidate } from './ranker.js';
 
@@ -78,6 +78,8 @@ interface AskedWord {
   word: string;
   weight: number;
   own: boolean;
+  /** A name ("César"), not a common word. */
+  name: boolean;
 }
 
 /**
@@ -86,9 +88,10 @@ interface AskedWord {
  */
 function askedTerms(part: CalculationPart, retrieval: Retrieval): Map<string, AskedWord[]> {
   const focus = new Set(words(part.focus));
+  const names = new Set(namesIn(part.question).map((name) => name.toLowerCase()));
   const terms = new Map<string, AskedWord[]>();
   retrieval.query.groups.forEach((g, i) => {
-    const asked = { word: g.word, weight: retrieval.wordWeights[i] ?? 1, own: focus.has(g.word) };
+    const asked = { word: g.word, weight: retrieval.wordWeights[i] ?? 1, own: focus.has(g.word), name: names.has(g.word) };
     for (const v of g.variants) terms.set(v.term, [...(terms.get(v.term) ?? []), asked]);
   });
   return terms;
@@ -100,6 +103,8 @@ interface Closeness {
   near: number;
   /** The same for all the words of the part's question, shared ones ("nominations") too. */
   around: number;
+  /** The same for the names the part's question shares with the other part ("César" in "… nominations than wins … at the César?"). */
+  names: number;
   /** How close the nearest of the part's own words is. */
   distance: number;
   /** How close the nearest of the part's own words after it is: what a count counts comes after it. */
@@ -128,7 +133,8 @@ function closeness(tokens: Token[], terms: Map<string, AskedWord[]>, i: number, 
   });
   const next = tokens[i + 1];
   const countsAsked = quantity === 'count' && next !== undefined && standsFor(next).length > 0;
-  return { near: weightOf([...found.values()].filter((w) => w.own)), around: weightOf([...found.values()]), distance, following, countsAsked };
+  const shared = [...found.values()].filter((w) => !w.own);
+  return { near: weightOf([...found.values()].filter((w) => w.own)), around: weightOf([...found.values()]), names: weightOf(shared.filter((w) => w.name)), distance, following, countsAsked };
 }
 
 /** How many of the best sentences of a part's ranking are searched for its number. */
@@ -207,8 +213,10 @@ export function findOperands(parts: PartRanking[], quantity: Quantity): (Operand
   const [first, second] = quantity === 'count' ? [countedBefore(firstAll, secondAll), countedBefore(secondAll, firstAll)] : [firstAll, secondAll];
   const [bestFirst, bestSecond] = [first[0], second[0]];
   if (!bestFirst || !bestSecond) return [bestFirst?.operand, bestSecond?.operand];
-  for (const a of first.filter((s) => s.near === bestFirst.near)) {
-    const b = second.find((s) => s.near === bestSecond.near && sentenceOf(s) === sentenceOf(a) && s.operand.position !== a.operand.position);
+  // As near the question's other names too: the Lumière's "five nominations … two wins" do not answer "… at the César?".
+  const asGoodAs = (s: Standing, best: Standing) => s.near === best.near && s.names === best.names;
+  for (const a of first.filter((s) => asGoodAs(s, bestFirst))) {
+    const b = second.find((s) => asGoodAs(s, bestSecond) && sentenceOf(s) === sentenceOf(a) && s.operand.position !== a.operand.position);
     if (b) return [a.operand, b.operand];
   }
   return [bestFirst.operand, bestSecond.operand];
