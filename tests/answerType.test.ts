@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesBeside, namesRoleOf, numberBefore, qualifiesNoun, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesBeside, namesRoleOf, numberBefore, qualifiesNoun, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, statesOccupationOf } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -131,6 +131,15 @@ describe('questions about what someone does for a living', () => {
     for (const q of ['How does Ali earn a living?', 'What does Ali do to make money?', 'Como Alain ganha a vida?', 'O que Ali faz para ganhar dinheiro?']) expect(asksOccupation(q), q).toBe(true);
     for (const q of ['Did the film make money?', 'How much money did the film make?', 'O filme ganhou dinheiro?']) expect(asksOccupation(q), q).toBe(false);
     for (const q of ['Who is the director?', 'Qual era o nome da boate onde Alain trabalhava?']) expect(asksOccupation(q), q).toBe(false);
+    for (const q of ['What does Stéphanie do?', 'What does Marion Cotillard do?', 'O que a Stéphanie faz?']) expect(asksOccupation(q), q).toBe(true);
+    for (const q of ['What does Stéphanie do after the accident?', 'What did Schoenaerts do to prepare?', 'O que o Alain faz com a Stephanie?']) expect(asksOccupation(q), q).toBe(false);
+  });
+
+  it('are answered for the one named only by a sentence where they come before what is worked as', () => {
+    expect(statesOccupationOf('Stéphanie trabalha como treinadora de baleias orcas.', 'Stéphanie')).toBe(true);
+    const hisJobs = 'The film follows Ali, taking odd jobs including as a nightclub , where he first encounters Stéphanie.';
+    expect(statesOccupationOf(hisJobs, 'Ali')).toBe(true);
+    expect(statesOccupationOf(hisJobs, 'Stéphanie')).toBe(false);
   });
 
   it('ask for no place when they ask where someone works: the answer is what they work as', () => {

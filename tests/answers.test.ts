@@ -199,6 +199,12 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('How many tickets did the film sell in France?')).answer.text).toContain('1,930,536 admissions');
   });
 
+  it('says what someone named does for a living, not what another does in the same sentence ("What does Stéphanie do?")', async () => {
+    for (const question of ['What does Stéphanie do?', 'O que a Stéphanie faz?']) {
+      expect((await knowledge.ask(question)).answer.text, question).toContain('treinadora de baleias orcas');
+    }
+  });
+
   it('names the co-producers when asked in Portuguese who produced the film, not the production designer', async () => {
     const { answer } = await knowledge.ask('Quem foi o produtor do filme?');
     expect(answer.text).toContain('co-producers Page 114 and Les Films du Fleuve');

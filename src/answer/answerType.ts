@@ -120,17 +120,26 @@ export function speaksOfBirth(text: string): boolean {
 const ASKS_OCCUPATION = /\b(jobs?|professions?|occupations?|for a living|for work|(make|makes|earn|earns) a living|to (make|earn) money|trabalhos?|profissao|profissoes|ocupacao|emprego|faz da vida|(ganhar|ganha) a vida|para ganhar dinheiro)\b/;
 /** "Onde Stéphanie trabalha?" is answered by what she works as ("treinadora de baleias orcas"), which names no place. */
 const ASKS_WORKPLACE = /^\W*(where (does|did|do) \S+ work|onde ([oa] )?(\S+ )?(trabalha|trabalhava))\b/;
+/** "What does Stéphanie do?", "O que a Stéphanie faz?": nothing after the verb, so what she does for a living. */
+const ASKS_WHAT_SOMEONE_DOES = /^\W*(what (does|do) (\S+ ){1,3}do|o que ([oa] )?(\S+ ){1,3}faz)\W*$/;
 const STATES_OCCUPATION = /\b(works?|worked|working|jobs?|employed|trabalh\w*|emprega\w*) ((including|such|incluindo) )?(as|como)\b|\b(profession|occupation|profissao|ocupacao)\b/;
 
 /** Whether a question asks what someone does for a living ("What is Ali's job?", "Qual é o trabalho de Alain?"). */
 export function asksOccupation(question: string): boolean {
   const q = foldAccents(question.toLowerCase());
-  return ASKS_OCCUPATION.test(q) || ASKS_WORKPLACE.test(q);
+  return ASKS_OCCUPATION.test(q) || ASKS_WORKPLACE.test(q) || ASKS_WHAT_SOMEONE_DOES.test(q);
 }
 
 /** Whether a sentence says what someone works as ("trabalhar como vigia", "works as a bouncer"). */
 export function statesOccupation(sentence: string): boolean {
   return STATES_OCCUPATION.test(foldAccents(sentence.toLowerCase()));
+}
+
+/** Whether a sentence says what `name` works as: the name comes before the words that say so ("Stéphanie trabalha como…", not "…odd jobs including as a nightclub , where he first encounters Stéphanie"). */
+export function statesOccupationOf(sentence: string, name: string): boolean {
+  const folded = foldAccents(sentence.toLowerCase());
+  const at = folded.search(STATES_OCCUPATION);
+  return at >= 0 && words(folded.slice(0, at)).includes(foldAccents(name.toLowerCase()));
 }
 
 const ASKS_NATIONALITY = /\b(nationality|nationalities|nacionalidade|nacionalidades)\b/;

@@ -4,7 +4,7 @@ import type { AnalyzedQuery } from '../search/query.js';
 import type { Retrieval } from '../search/retriever.js';
 import { bundledLexicon, contentWords, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, namesRoleOf, namesSomeone, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, THE_WORK, titlesIn, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, namesRoleOf, namesSomeone, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, statesOccupationOf, THE_WORK, titlesIn, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -185,7 +185,11 @@ const UNNAMED_MARGIN = 2;
  */
 function saysOccupation(best: RankedCandidate, ranked: RankedCandidate[], question: string): RankedCandidate {
   if (!asksOccupation(question)) return best;
-  return fittingAboutNamed(best, ranked, question, UNNAMED_MARGIN, (c) => statesOccupation(sentenceOf(c).sentence.text));
+  const names = namesIn(question);
+  const text = (c: RankedCandidate) => sentenceOf(c).sentence.text;
+  // Of the one asked about, not of someone in the same sentence ("What does Stéphanie do?" is not answered by Ali's odd jobs).
+  const says = (c: RankedCandidate) => (names.length === 0 ? statesOccupation(text(c)) : names.some((name) => statesOccupationOf(text(c), name)));
+  return fittingAboutNamed(best, ranked, question, UNNAMED_MARGIN, says);
 }
 
 /** "What nationality is Marion Cotillard?" is answered by a sentence that names her and gives one ("…and French Marion as Stéphanie"). */
