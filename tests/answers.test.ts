@@ -177,6 +177,12 @@ describe('answers from the real corpus', () => {
     expect((await knowledge.ask('What did Desplat win Oscars for?')).answer.text).toContain('The Shape of Water');
   });
 
+  it('answers from what someone is quoted as saying, which is no title of another work ("Is there a love story?")', async () => {
+    const { answer } = await knowledge.ask('Is there a love story?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toContain('so we invented it');
+  });
+
   it('gives the budget when asked what the film cost, in English and Portuguese', async () => {
     for (const question of ['How much did the film cost?', 'Quanto custou o filme?']) {
       expect((await knowledge.ask(question)).answer.text, question).toContain('budget of €15.5 million');

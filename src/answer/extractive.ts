@@ -355,6 +355,12 @@ function lacksNumberAsked(c: Candidate, question: QuestionContext): boolean {
   return question.type === 'count' ? !statesCount(sentenceOf(c).sentence.text) : !givesAnswerOfType(c, question);
 }
 
+/** A title is a few words, the first capitalized ("Rocket Ride", "Stéphanie et Sam"); a quotation of what someone said is longer or starts in lower case ("raw power"). */
+function looksLikeTitle(quoted: string): boolean {
+  const titleWords = quoted.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  return titleWords.length > 0 && titleWords.length <= 6 && /^\p{Lu}/u.test(titleWords[0]!);
+}
+
 /**
  * Whether a sentence matches the question only inside titles of works that the question does not
  * name: "Qual é o maior rio do mundo?" is not about Lykke Li's "I Follow Rivers", nor "O que
@@ -363,7 +369,10 @@ function lacksNumberAsked(c: Candidate, question: QuestionContext): boolean {
 function matchesOnlyInTitles(c: Candidate, question: QuestionContext): boolean {
   const lang = c.passage.chunk.lang;
   const asks = (part: string) => words(part).some((w) => question.terms.has(stem(w, lang)));
-  const { titles, rest } = titlesIn(sentenceOf(c).sentence.text);
+  // What someone said ("There isn't a love story in the collection, so we invented it") is no title: it is what the sentence says.
+  const { titles: quoted, rest: unquoted } = titlesIn(sentenceOf(c).sentence.text);
+  const titles = quoted.filter(looksLikeTitle);
+  const rest = [unquoted, ...quoted.filter((q) => !looksLikeTitle(q))].join(' ');
   const named = new Set(namesIn(question.text).map((n) => n.toLowerCase()));
   if (!titles.some(asks) || titles.some((t) => words(t).some((w) => named.has(w)))) return false;
   return !asks(rest);
