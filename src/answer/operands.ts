@@ -163,7 +163,7 @@ export interface PartRanking {
   confident: boolean;
 }
 
-/** Every number of the wanted kind in the best-ranked sentences that stands near some of the part's own words, in ranking order. */
+/** Every number of the wanted kind in the best-ranked sentences that stands near some of the part's own words (all of them, for a part the ranker doubts), in ranking order. */
 function standings({ part, ranked, retrieval, confident }: PartRanking, quantity: Quantity): Standing[] {
   const terms = askedTerms(part, retrieval);
   const focus = new Set(words(part.focus));
