@@ -461,6 +461,12 @@ describe('answers from the real corpus', () => {
     }
   });
 
+  it('reads what starts as what begins ("When did filming start?": "…began on October 4, 2011")', async () => {
+    for (const question of ['When did filming start?', 'When did shooting start?']) {
+      expect((await knowledge.ask(question)).answer.text, question).toContain('began on October 4, 2011');
+    }
+  });
+
   it('says where and when the film was shot from sentences about filming, not from any sentence that names the film', async () => {
     for (const question of ['Where was the film shot?', 'Onde o filme foi filmado?']) {
       const { answer } = await knowledge.ask(question);
