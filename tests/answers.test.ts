@@ -534,9 +534,9 @@ describe('the project evaluation set (tests/eval/questions.jsonl)', () => {
     expect(m.falseAbstention).toBeLessThanOrEqual(0.05);
   });
 
-  // The contract asks 0.98 citation support; the bot is not there yet (0.93, 68 of 73 citations).
-  // This floor catches one more unsupported citation (67 of 73 is 0.918), and is not the contract.
+  // The contract asks 0.98 citation support; the bot is not there yet (0.945, 69 of 73 citations).
+  // This floor catches one more unsupported citation (68 of 73 is 0.932), and is not the contract.
   it('keeps citation support from falling below where it stands', () => {
-    expect(computeMetrics(outcomes).citationSupport).toBeGreaterThanOrEqual(0.93);
+    expect(computeMetrics(outcomes).citationSupport).toBeGreaterThanOrEqual(0.94);
   });
 });
