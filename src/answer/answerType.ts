@@ -539,6 +539,9 @@ export function titlesIn(sentence: string): { titles: string[]; rest: string } {
 }
 const NAMING = /\b(named|called|titled|known as|nicknamed|nome|chamad[oa]s?|intitulad[oa]|apelidad[oa])\b|["“«]/i;
 
+/** A name in the possessive: "Cotillard's". */
+const POSSESSIVE = /['’]s$/;
+
 /** Whether a sentence holds something of the asked-for kind that `known` (the question, the document title) does not already say. */
 export function hasAnswerOfType(type: AnswerType, sentence: string, known: string): boolean {
   const folded = foldAccents(sentence.toLowerCase());
@@ -547,7 +550,7 @@ export function hasAnswerOfType(type: AnswerType, sentence: string, known: strin
   if (NUMERIC_TYPES.has(type)) return /\d/.test(sentence) || NUMBER_WORD.test(folded);
   if (type === 'any') return true;
   // "…fittings for Cotillard's prosthetic legs" names whose legs, not where: a place is not named in the possessive.
-  const names = newNames(sentence, known).filter((name) => type !== 'place' || !/['’]s$/.test(name));
+  const names = newNames(sentence, known).filter((name) => type !== 'place' || !POSSESSIVE.test(name));
   if (names.length === 0) return false;
   if (type === 'title') return TITLE.test(sentence);
   if (type === 'name') return NAMING.test(sentence);
@@ -567,7 +570,7 @@ function withoutDates(tokens: string[]): string[] {
 }
 
 /** "Audiard's" names Audiard. */
-const withoutPossessive = (t: string) => t.replace(/['’]s$/, '');
+const withoutPossessive = (t: string) => t.replace(POSSESSIVE, '');
 
 /** The names of a sentence that `known` does not contain, possessive or not ("Ali's" is Ali's name). */
 function freshNames(sentence: string, known: string): string[] {

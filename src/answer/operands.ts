@@ -166,8 +166,7 @@ export interface PartRanking {
 /** Every number of the wanted kind in the best-ranked sentences that stands near some of the part's own words (all of them, for a part the ranker doubts), in ranking order. */
 function standings({ part, ranked, retrieval, confident }: PartRanking, quantity: Quantity): Standing[] {
   const terms = askedTerms(part, retrieval);
-  const focus = new Set(words(part.focus));
-  const ownWeight = retrieval.query.groups.reduce((sum, g, i) => sum + (focus.has(g.word) ? (retrieval.wordWeights[i] ?? 1) : 0), 0);
+  const ownWeight = weightOf([...new Set([...terms.values()].flat())].filter((w) => w.own));
   const standsFor = (s: Closeness) => (confident ? s.near > 0 : s.near >= ownWeight - 1e-9);
   return ranked.slice(0, DEPTH).flatMap((candidate) => {
     const { chunk } = candidate.passage;
