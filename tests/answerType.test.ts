@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesBeside, namesRoleOf, numberBefore, qualifiesNoun, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, statesOccupationOf } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesBeside, namesRoleOf, numberBefore, qualifiesNoun, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, statesOccupationOf, wordAfterWho } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -293,6 +293,13 @@ describe('a question about what a named person does', () => {
     expect(askedNameAndVerb('Onde a Stéphanie trabalha?')).toEqual({ name: 'Stéphanie', verb: 'trabalha' });
     expect(askedNameAndVerb("What themes does Davidson's collection explore?")).toBeUndefined();
     expect(askedNameAndVerb('Who is the director?')).toBeUndefined();
+  });
+
+  it('finds the word after "who" in either language: what the one asked for did', () => {
+    expect(wordAfterWho('Who cut the footage together?')).toBe('cut');
+    expect(wordAfterWho('Quem montou o filme?')).toBe('montou');
+    expect(wordAfterWho('Who Is Sam?')).toBeUndefined();
+    expect(wordAfterWho('When did filming start?')).toBeUndefined();
   });
 
   it('tells a sentence where the named person does the thing from one where someone else does', () => {

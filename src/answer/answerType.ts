@@ -486,6 +486,13 @@ export function askedNameAndVerb(question: string): { name: string; verb: string
   return undefined;
 }
 
+/** The word right after "Who" or "Quem": "Who cut the footage together?" → "cut", what the one asked for did. */
+const WHO_THEN_WORD = /^\W*(?:[Ww]ho|[Qq]uem)\s+(\p{Ll}[\p{L}-]*)/u;
+
+export function wordAfterWho(question: string): string | undefined {
+  return question.match(WHO_THEN_WORD)?.[1];
+}
+
 /**
  * Whether a sentence has the name right before a word that `isVerb` accepts, as the one who does
  * what the question asks: "Stéphanie trabalha como…" for "Where does Stéphanie work?", not

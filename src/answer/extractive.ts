@@ -4,7 +4,7 @@ import type { AnalyzedQuery } from '../search/query.js';
 import type { Retrieval } from '../search/retriever.js';
 import { bundledLexicon, contentWords, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, namesRoleOf, namesSomeone, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, statesOccupationOf, THE_WORK, titlesIn, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, namesRoleOf, namesSomeone, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, statesOccupationOf, THE_WORK, titlesIn, wordAfterWho, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -141,6 +141,24 @@ function namedBeside(best: RankedCandidate, ranked: RankedCandidate[], question:
   const asksCompany = asksForOrganization(question.text) && !missingBesideQuestion(best, question);
   if ((question.type !== 'person' && !asksCompany) || putsNameBesideQuestion(best, question)) return best;
   return nearlyAsGood(best, ranked, BESIDE_MARGIN, (c) => putsNameBesideQuestion(c, question));
+}
+
+/**
+ * "Who cut this footage together?" asks who did the cutting. When the best sentence names no one
+ * beside the question's words and has no form of the verb, it matched only the rest ("…blending
+ * with live-action footage", of the visual effects). Then the best-ranked one that names someone
+ * right after a form of the verb ("Editing by Juliette Welfling") answers, however far below it
+ * scores, if it matches as many of the question's words: "Who performs the song that opens the
+ * movie?" is still answered by Bon Iver's "Wash", which opens the film, not by an award for a
+ * "Performance by an Actress".
+ */
+function namedAfterActAsked(best: RankedCandidate, ranked: RankedCandidate[], query: AnalyzedQuery, question: QuestionContext): RankedCandidate {
+  const word = wordAfterWho(query.text)?.toLowerCase();
+  const act = query.groups.find((g) => g.word === word && !g.light);
+  if (!act || sentenceOf(best).lexical.matched.has(act.word) || putsNameBesideQuestion(best, question)) return best;
+  const forms = new Set(act.variants.map((v) => v.term));
+  const matched = (c: RankedCandidate) => sentenceOf(c).lexical.matched.size;
+  return ranked.find((c) => matched(c) >= matched(best) && putsNameBeside(c, question, (t) => forms.has(t))) ?? best;
 }
 
 /** How far below the best a sentence whose named person does what the question asks may score and still be taken. */
@@ -520,6 +538,7 @@ export function chooseSentences(ranking: Ranking, abstainBelow: number, settings
     (c) => givesKindAsked(c, ranked, context),
     (c) => filledIn(c, ranked, context),
     (c) => namedBeside(c, ranked, context),
+    (c) => namedAfterActAsked(c, ranked, retrieval.query, context),
     (c) => namedActs(c, ranked, retrieval.query),
     (c) => saysOccupation(c, ranked, question),
     (c) => saysNationality(c, ranked, question),
