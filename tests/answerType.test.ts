@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesBeside, namesRoleOf, numberBefore, qualifiesNoun, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, statesOccupationOf, wordAfterWho } from '../src/answer/answerType.js';
+import { acronymsIn, answerType, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesBeside, namesRoleOf, nounAsked, numberBefore, qualifiesNoun, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, statesOccupationOf, wordAfterWho } from '../src/answer/answerType.js';
 import { words } from '../src/search/text.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -283,6 +283,16 @@ describe('questions that ask for an acronym', () => {
     expect(acronymsIn('Nominated at the (BAFTA) and the SAG Awards.', 'Which acronym?', 3)).toEqual(['SAG']);
     expect(acronymsIn('The BAFTA nominated it.', 'What is the BAFTA acronym?')).toEqual([]);
     expect(acronymsIn('Azari & III remixed it.', 'Which acronym?')).toEqual([]);
+  });
+});
+
+describe('a question that asks which one of a thing', () => {
+  it('finds the noun after "what" or "which" when a verb asks of it, not the work itself', () => {
+    expect(nounAsked('What footage did the actress study?')).toBe('footage');
+    expect(nounAsked('Which language is the film in?')).toBe('language');
+    expect(nounAsked('What film did Audiard make next?')).toBeUndefined();
+    expect(nounAsked('What did Cotillard study?')).toBeUndefined();
+    expect(nounAsked('What sad song plays at the end?')).toBeUndefined();
   });
 });
 

@@ -225,6 +225,15 @@ export function editionsIn(sentence: string): string[] {
   return [...sentence.matchAll(EDITION)].map((m) => m[1] ?? '');
 }
 
+/** "What footage did…?": "what" or "which", a noun, and the verb that asks of it. */
+const WHICH_NOUN = /^\W*(?:what|which)\s+(\p{Ll}[\p{L}-]*)\s+(?:did|does|do|was|were|is|are|has|had|can|will|would)\b/iu;
+
+/** The noun an English question asks which one of ("footage" in "What footage did the actress study?"), if any, but the work itself. */
+export function nounAsked(question: string): string | undefined {
+  const noun = question.match(WHICH_NOUN)?.[1]?.toLowerCase();
+  return noun === undefined || THE_WORK.has(noun) ? undefined : noun;
+}
+
 /** "What kind of fighter…?", "Que tipo de laço…?": the words after which the noun whose kind is asked comes. */
 const KIND_OF = /\b(?:(what|which)\s+(?:kind|type|sort|style)s?\s+of|(?:que|qual|quais)\s+(?:tipos?|especie|estilo)\s+de)\s+(\p{L}+(?:\s+\p{L}+){0,3})/iu;
 /** Words for the work itself, which every sentence of these documents is about. */

@@ -4,7 +4,7 @@ import type { AnalyzedQuery } from '../search/query.js';
 import type { Retrieval } from '../search/retriever.js';
 import { bundledLexicon, contentWords, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
-import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, namesRoleOf, namesSomeone, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, statesOccupationOf, THE_WORK, titlesIn, wordAfterWho, type AnswerType } from './answerType.js';
+import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, namesRoleOf, namesSomeone, nounAsked, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, statesOccupationOf, THE_WORK, titlesIn, wordAfterWho, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
 import { castingSentence, castListSentence, describedRoleSentence } from './casting.js';
@@ -106,6 +106,25 @@ function givesKindAsked(best: RankedCandidate, ranked: RankedCandidate[], questi
   const matchesAsWell = (c: RankedCandidate) => weighty.every((w) => sentenceOf(c).lexical.matched.has(w));
   const fitting = ranked.filter((c) => givesAnswerOfType(c, question) && namesThem(c) && (c.score >= best.score - KIND_MARGIN || matchesAsWell(c)));
   return fitting.find((c) => c.passage.chunk.lang === question.lang) ?? fitting[0] ?? best;
+}
+
+/**
+ * "What footage did the actress study…?" asks which footage. When the best sentence lacks the
+ * noun, a sentence that has it in some form, as a common noun ("watching videos of double
+ * amputees"), answers if it scores nearly as well and matches as many of the question's words:
+ * "What effects were used for the legs?" keeps "…digital leg removal using…" over a sentence
+ * that says only "effects". Inside a name the word names something else: "Best Film Not in the
+ * English Language" is no language Cotillard learned. Only for questions of no particular kind:
+ * "What year…?" is answered by a date, which `givesKindAsked` sees to.
+ */
+function hasNounAsked(best: RankedCandidate, ranked: RankedCandidate[], query: AnalyzedQuery, question: QuestionContext): RankedCandidate {
+  const noun = nounAsked(query.text);
+  const group = query.groups.find((g) => g.word === noun);
+  if (question.type !== 'any' || !group) return best;
+  const forms = new Set(group.variants.map((v) => v.term));
+  const has = (c: RankedCandidate) => (sentenceOf(c).sentence.text.match(/(?<![\p{L}'’-])\p{Ll}[\p{L}]*/gu) ?? []).some((w) => forms.has(stem(w, c.passage.chunk.lang)));
+  const matched = (c: RankedCandidate) => sentenceOf(c).lexical.matched.size;
+  return has(best) ? best : nearlyAsGood(best, ranked, KIND_MARGIN, (c) => has(c) && matched(c) >= matched(best));
 }
 
 /** How far below the best a sentence that names someone right beside the question's words may score and still be taken. */
@@ -536,6 +555,7 @@ export function chooseSentences(ranking: Ranking, abstainBelow: number, settings
     (c) => inAskersLanguage(c, ranked, lang, context),
     (c) => namesAwardAsked(c, ranked, question),
     (c) => givesKindAsked(c, ranked, context),
+    (c) => hasNounAsked(c, ranked, retrieval.query, context),
     (c) => filledIn(c, ranked, context),
     (c) => namedBeside(c, ranked, context),
     (c) => namedAfterActAsked(c, ranked, retrieval.query, context),
