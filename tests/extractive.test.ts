@@ -15,6 +15,12 @@ function passage(id: string, lang: Lang, text: string, coverage = 0.5): Passage 
   return { chunk, score: 1, dense: 0.5, lexical, sentences: [{ sentence: chunk.sentences[0]!, dense: 0.5, lexical }] };
 }
 
+/** The passage with its sentence matching the given question words. */
+function matching(p: Passage, matched: string[]): Passage {
+  const lexical = { ...p.lexical, matched: new Set(matched) };
+  return { ...p, lexical, sentences: [{ ...p.sentences[0]!, lexical }] };
+}
+
 /** A ranking of the given passages' sentences with the given scores, for an English question. */
 function ranking(question: string, scored: [Passage, number][], asked: Partial<QuestionContext> = {}): Ranking {
   const ranked: RankedCandidate[] = scored.map(([p, score], rank) => ({ passage: p, rank, index: 0, score }));
@@ -232,10 +238,6 @@ describe('a "who" or "which company" question whose best sentence names someone 
 });
 
 describe('a best sentence that gives no answer of the kind asked for (here a duration)', () => {
-  const matching = (p: Passage, matched: string[]) => {
-    const lexical = { ...p.lexical, matched: new Set(matched) };
-    return { ...p, lexical, sentences: [{ ...p.sentences[0]!, lexical }] };
-  };
   const vague = matching(passage('style', 'en', 'The effects work was finished with great care.'), ['effects', 'work']);
   const timed = matching(passage('vfx', 'en', 'The team completed the work in approximately three months.'), ['work']);
   const asked: Partial<QuestionContext> = { type: 'duration' };
@@ -345,5 +347,29 @@ describe('a second sentence', () => {
   it('is not added for the "and" of the title of the film', () => {
     const answer = composeAnswer(ranking('Where did Rust and Bone premiere?', [[premiere, 10], [screenings, 9.5]]), 0.5);
     expect(answer.citations.map((c) => c.chunk.id)).toEqual(['premiere']);
+  });
+});
+
+describe('a yes-or-no question', () => {
+  const apart = matching(passage('apart', 'en', 'The story centers on Ali and his love of fighting.'), ['story', 'ali', 'love']);
+  const together = matching(passage('together', 'en', "There isn't a love story in the collection, so we invented it."), ['love', 'story']);
+  const question = 'Is the love story in the book?';
+
+  it('is answered by a nearly as good sentence that has its words together as it does ("love story")', () => {
+    expect(composeAnswer(ranking(question, [[apart, 10], [together, 7.5]]), 0.5).citations.map((c) => c.chunk.id)).toEqual(['together']);
+  });
+
+  it('keeps the best sentence when the one with the words together is much weaker', () => {
+    expect(composeAnswer(ranking(question, [[apart, 10], [together, 6.5]]), 0.5).citations.map((c) => c.chunk.id)).toEqual(['apart']);
+  });
+
+  it('is answered by one sentence: its "and" joins the names it asks about, not two questions', () => {
+    const answer = composeAnswer(ranking('Was the love story of Ali and Stéphanie in the book?', [[together, 10], [apart, 9.5]]), 0.5);
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['together']);
+  });
+
+  it('gets a second sentence when it offers alternatives', () => {
+    const answer = composeAnswer(ranking('Was the love story of Ali and Stéphanie in the book, or invented?', [[together, 10], [apart, 9.5]]), 0.5);
+    expect(answer.citations.map((c) => c.chunk.id)).toEqual(['together', 'apart']);
   });
 });

@@ -3,7 +3,7 @@ import { titleWords, workTitle } from '../search/describedAs.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import type { Retrieval } from '../search/retriever.js';
 import { bundledLexicon, contentWords, translateWords } from '../search/lexicon.js';
-import { escapeRegExp, foldAccents, isLightWord, stem, words } from '../search/text.js';
+import { escapeRegExp, foldAccents, isLightWord, isStopword, stem, words } from '../search/text.js';
 import { acronymsIn, answerTokens, askedAcronym, askedNameAndVerb, askedWhatLike, askedWhoIs, asksAuthor, asksCalendarDate, asksComposer, asksEdition, asksRank, asksForOrganization, asksGenre, asksNationality, asksOccupation, asksPay, asksYesOrNo, describes, editionsIn, hasAnswerOfType, kindAsked, mentionsAnyOf, nameActs, namesAnotherWork, namesBeside, namesBeyondTitles, namesIn, namesRoleOf, namesSomeone, nounAsked, qualifiesNoun, quotedTitles, relativeAsked, saysNameIs, speaksOfBirth, statesAuthor, statesCalendarDate, statesComposer, statesCount, statesRank, statesGenre, statesNationality, statesOccupation, statesOccupationOf, THE_WORK, titlesIn, wordAfterWho, type AnswerType } from './answerType.js';
 import { betweenHoles, countsAsked, givesAnswerOfType, missingBesideQuestion, questionTermsBeforeHoles, type Candidate, type QuestionContext } from './features.js';
 import { beyondTitle, type RankedCandidate, type Ranking } from './ranker.js';
@@ -106,6 +106,31 @@ function givesKindAsked(best: RankedCandidate, ranked: RankedCandidate[], questi
   const matchesAsWell = (c: RankedCandidate) => weighty.every((w) => sentenceOf(c).lexical.matched.has(w));
   const fitting = ranked.filter((c) => givesAnswerOfType(c, question) && namesThem(c) && (c.score >= best.score - KIND_MARGIN || matchesAsWell(c)));
   return fitting.find((c) => c.passage.chunk.lang === question.lang) ?? fitting[0] ?? best;
+}
+
+/** Pairs of neighbouring words of a text, each an ordinary word (no name, number or function word), in their singular forms. */
+function wordPairs(text: string, isOrdinary: (word: string) => boolean): Set<string> {
+  const ws = words(text).map((w) => (isOrdinary(w) ? singularForms(w)[1]! : ''));
+  return new Set(ws.slice(1).flatMap((w, i) => (w && ws[i] ? [`${ws[i]} ${w}`] : [])));
+}
+
+/** How far below the best a sentence that has the question's words together as it does may score and still be taken. */
+const PHRASE_MARGIN = 3;
+
+/**
+ * "Was the love story … taken from Davidson's book?" asks whether something holds of a love
+ * story: a sentence that has the question's words together as it does ("There isn't a love
+ * story in the collection…") speaks of that, when the best one has them apart ("The story
+ * centers on Ali…") and it scores nearly as well.
+ */
+function keepsPhraseAsked(best: RankedCandidate, ranked: RankedCandidate[], query: AnalyzedQuery): RankedCandidate {
+  if (!asksYesOrNo(query.text, query.lang)) return best;
+  const names = new Set([...namesIn(query.text).map((n) => n.toLowerCase()), ...titleWords(chunksOf(ranked)), ...THE_WORK]);
+  const ordinary = (w: string) => !names.has(w) && !isStopword(w) && !isLightWord(w) && !/\d/.test(w);
+  const asked = wordPairs(query.text, ordinary);
+  const keeps = (c: RankedCandidate) => [...wordPairs(sentenceOf(c).sentence.text, ordinary)].some((pair) => asked.has(pair));
+  if (asked.size === 0 || keeps(best)) return best;
+  return nearlyAsGood(best, ranked, PHRASE_MARGIN, keeps);
 }
 
 /**
@@ -499,9 +524,19 @@ function withoutTitles(question: string, ranked: RankedCandidate[]): string {
   return escaped.length ? question.replace(new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), ' ') : question;
 }
 
-function complement(best: RankedCandidate, ranked: RankedCandidate[], question: string, settings: AnswerSettings): RankedCandidate | undefined {
+/** Alternatives offered in a question ("big and lush or stripped back?"), which a sentence each may answer. */
+const ALTERNATIVES = /\b(or|ou)\b/i;
+
+/**
+ * Whether a question asks whether one thing holds: its "and" joins the names it is about ("Was the
+ * love story between Ali and Stéphanie taken from the book?"), not two questions, and one sentence
+ * answers it.
+ */
+const asksOneThing = (question: string, lang: Lang) => asksYesOrNo(question, lang) && !ALTERNATIVES.test(question);
+
+function complement(best: RankedCandidate, ranked: RankedCandidate[], question: string, lang: Lang, settings: AnswerSettings): RankedCandidate | undefined {
   const covered = sentenceOf(best).lexical;
-  if (!MULTI_PART.test(withoutTitles(question, ranked)) || covered.coverage >= 1) return undefined;
+  if (!MULTI_PART.test(withoutTitles(question, ranked)) || covered.coverage >= 1 || asksOneThing(question, lang)) return undefined;
   const missing = (c: Candidate) => [...sentenceOf(c).lexical.matched].filter((w) => !covered.matched.has(w)).length;
   return ranked.find(
     (c) => !sameSentence(c, best) && missing(c) > 0 && Math.exp(c.score - best.score) >= settings.secondSentenceRatio,
@@ -556,6 +591,7 @@ export function chooseSentences(ranking: Ranking, abstainBelow: number, settings
     (c) => namesAwardAsked(c, ranked, question),
     (c) => givesKindAsked(c, ranked, context),
     (c) => hasNounAsked(c, ranked, retrieval.query, context),
+    (c) => keepsPhraseAsked(c, ranked, retrieval.query),
     (c) => filledIn(c, ranked, context),
     (c) => namedBeside(c, ranked, context),
     (c) => namedAfterActAsked(c, ranked, retrieval.query, context),
@@ -574,7 +610,7 @@ export function chooseSentences(ranking: Ranking, abstainBelow: number, settings
   const described = cast || castList ? undefined : describedRoleSentence(ranked, retrieval.query);
   const first = cast ?? castList ?? described ?? steps.reduce((c, step) => step(c), best);
   if ((!described && lostTheName(first, context)) || matchesOnlyInTitles(first, context)) return undefined;
-  const second = complement(first, ranked, question, settings);
+  const second = complement(first, ranked, question, lang, settings);
   const chosen = second ? [first, second].sort((a, b) => (a.passage === b.passage ? a.index - b.index : 0)) : [first];
   if (leavesOutWhatIsAsked(chosen, retrieval, ranked, context)) return undefined;
   // A sum or a difference ("How many … in total?") is worked out from the sentences of its numbers, after this answer.
