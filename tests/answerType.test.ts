@@ -288,7 +288,7 @@ describe('questions that ask for an acronym', () => {
 
 describe('a question that asks which one of a thing', () => {
   it('finds the noun after "what" or "which" when a verb asks of it, not the work itself', () => {
-    expect(nounAsked('What footage did the actress study?')).toBe('footage');
+    expect(nounAsked('What footage did Marion Cotillard study?')).toBe('footage');
     expect(nounAsked('Which language is the film in?')).toBe('language');
     expect(nounAsked('What film did Audiard make next?')).toBeUndefined();
     expect(nounAsked('What did Cotillard study?')).toBeUndefined();
@@ -306,7 +306,7 @@ describe('a question about what a named person does', () => {
   });
 
   it('finds the word after "who" in either language: what the one asked for did', () => {
-    expect(wordAfterWho('Who cut the footage together?')).toBe('cut');
+    expect(wordAfterWho('Who cut this footage together?')).toBe('cut');
     expect(wordAfterWho('Quem montou o filme?')).toBe('montou');
     expect(wordAfterWho('Who Is Sam?')).toBeUndefined();
     expect(wordAfterWho('When did filming start?')).toBeUndefined();

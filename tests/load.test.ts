@@ -11,7 +11,7 @@ const QUESTIONS: [string, RegExp][] = [
   ['Who composed the score?', /Desplat/],
   ['How much did the film gross worldwide?', /\$25\.8 million/],
   ['Quem dirigiu o filme?', /Jacques Audiard/],
-  ['Who won the 2014 FIFA World Cup?', /^The documents don't say/m],
+  ['Who won the 2010 FIFA World Cup?', /^The documents don't say/m],
 ];
 const NEW_FACT: [string, RegExp] = ['Who was the projectionist at the gala screening?', /Bartholomew Quince/];
 

@@ -17,7 +17,7 @@ const QUESTION_KINDS: [AnswerType, RegExp][] = [
   ['age', /\b(how old|what age|at what age|(que|qual a|qual e a) idade|quantos anos (tem|tinha))\b/],
   // "When" asks for a date only as the question's first word: "… plays when Sam leaves" asks for something else.
   ['date', /^\W*(when|quando)\b|\b(what (year|date|month|day)|which (year|date|month|day)|on what date|em que (ano|data|mes|dia)|que (ano|data|dia)|qual (ano|data))\b/],
-  // Counting units of time asks how long: "Quantos minutos dura o filme?".
+  // Counting units of time asks how long: "Quantos minutos tem o filme?".
   ['duration', /\b(how many|quant[oa]s) (seconds|minutes|hours|days|weeks|months|years|segundos|minutos|horas|dias|semanas|meses|anos)\b/],
   ['count', /\b(how many|quant[oa]s)\b/],
   ['number', /\b(how much|what number|quanto)\b/],
@@ -228,7 +228,7 @@ export function editionsIn(sentence: string): string[] {
 /** "What footage did…?": "what" or "which", a noun, and the verb that asks of it. */
 const WHICH_NOUN = /^\W*(?:what|which)\s+(\p{Ll}[\p{L}-]*)\s+(?:did|does|do|was|were|is|are|has|had|can|will|would)\b/iu;
 
-/** The noun an English question asks which one of ("footage" in "What footage did the actress study?"), if any, but the work itself. */
+/** The noun an English question asks which one of ("footage" in "What footage did Marion Cotillard study?"), if any, but the work itself. */
 export function nounAsked(question: string): string | undefined {
   const noun = question.match(WHICH_NOUN)?.[1]?.toLowerCase();
   return noun === undefined || THE_WORK.has(noun) ? undefined : noun;
@@ -495,7 +495,7 @@ export function askedNameAndVerb(question: string): { name: string; verb: string
   return undefined;
 }
 
-/** The word right after "Who" or "Quem": "Who cut the footage together?" → "cut", what the one asked for did. */
+/** The word right after "Who" or "Quem": "Who cut this footage together?" → "cut", what the one asked for did. */
 const WHO_THEN_WORD = /^\W*(?:[Ww]ho|[Qq]uem)\s+(\p{Ll}[\p{L}-]*)/u;
 
 export function wordAfterWho(question: string): string | undefined {

@@ -105,7 +105,7 @@ const TOTAL = /\s*,?\s*\b(?:in total|combined|altogether|all together|together|s
 
 const LEADING_PREPOSITION = /^(?:ao|aos|à|às|no|na|nos|nas|do|da|dos|das|the|at|in|for)\s+(?=\p{Lu})/u;
 
-/** "How many Golden Globe and BAFTA nominations did the film receive in total?": one question per name. */
+/** "How many Golden Globe and BAFTA nominations did it get altogether?": one question per name. */
 function total(text: string, lang: Lang): Calculation | undefined {
   if (!TOTAL.test(text) || !/\b(how many|quant[oa]s)\b/i.test(text)) return undefined;
   const rest = text.replace(TOTAL, ' ');

@@ -118,10 +118,10 @@ function wordPairs(text: string, isOrdinary: (word: string) => boolean): Set<str
 const PHRASE_MARGIN = 3;
 
 /**
- * "Was the love story … taken from Davidson's book?" asks whether something holds of a love
- * story: a sentence that has the question's words together as it does ("There isn't a love
- * story in the collection…") speaks of that, when the best one has them apart ("The story
- * centers on Ali…") and it scores nearly as well.
+ * "Is the love story in the original book?" asks whether something holds of a love story: a
+ * sentence that has the question's words together as it does ("There isn't a love story in the
+ * collection…") speaks of that, when the best one has them apart ("The story centers on Ali…")
+ * and it scores nearly as well.
  */
 function keepsPhraseAsked(best: RankedCandidate, ranked: RankedCandidate[], query: AnalyzedQuery): RankedCandidate {
   if (!asksYesOrNo(query.text, query.lang)) return best;
@@ -133,8 +133,11 @@ function keepsPhraseAsked(best: RankedCandidate, ranked: RankedCandidate[], quer
   return nearlyAsGood(best, ranked, PHRASE_MARGIN, keeps);
 }
 
+/** A word written in lower case: a common word, not part of a name ("the English Language"). */
+const LOWER_CASE_WORD = /(?<![\p{L}'’-])\p{Ll}\p{L}*/gu;
+
 /**
- * "What footage did the actress study…?" asks which footage. When the best sentence lacks the
+ * "What footage did Marion Cotillard study?" asks which footage. When the best sentence lacks the
  * noun, a sentence that has it in some form, as a common noun ("watching videos of double
  * amputees"), answers if it scores nearly as well and matches as many of the question's words:
  * "What effects were used for the legs?" keeps "…digital leg removal using…" over a sentence
@@ -147,7 +150,7 @@ function hasNounAsked(best: RankedCandidate, ranked: RankedCandidate[], query: A
   const group = query.groups.find((g) => g.word === noun);
   if (question.type !== 'any' || !group) return best;
   const forms = new Set(group.variants.map((v) => v.term));
-  const has = (c: RankedCandidate) => (sentenceOf(c).sentence.text.match(/(?<![\p{L}'’-])\p{Ll}[\p{L}]*/gu) ?? []).some((w) => forms.has(stem(w, c.passage.chunk.lang)));
+  const has = (c: RankedCandidate) => (sentenceOf(c).sentence.text.match(LOWER_CASE_WORD) ?? []).some((w) => forms.has(stem(w, c.passage.chunk.lang)));
   const matched = (c: RankedCandidate) => sentenceOf(c).lexical.matched.size;
   return has(best) ? best : nearlyAsGood(best, ranked, KIND_MARGIN, (c) => has(c) && matched(c) >= matched(best));
 }
@@ -524,13 +527,12 @@ function withoutTitles(question: string, ranked: RankedCandidate[]): string {
   return escaped.length ? question.replace(new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), ' ') : question;
 }
 
-/** Alternatives offered in a question ("big and lush or stripped back?"), which a sentence each may answer. */
+/** Alternatives offered in a question ("Was the love story in the book, or invented?"), which a sentence each may answer. */
 const ALTERNATIVES = /\b(or|ou)\b/i;
 
 /**
- * Whether a question asks whether one thing holds: its "and" joins the names it is about ("Was the
- * love story between Ali and Stéphanie taken from the book?"), not two questions, and one sentence
- * answers it.
+ * Whether a question asks whether one thing holds: its "and" joins the names it is about ("Did the
+ * book tell the love story of Ali and Stéphanie?"), not two questions, and one sentence answers it.
  */
 const asksOneThing = (question: string, lang: Lang) => asksYesOrNo(question, lang) && !ALTERNATIVES.test(question);
 
