@@ -49,6 +49,9 @@ function nearlyAsGood(best: RankedCandidate, ranked: RankedCandidate[], margin: 
   return ranked.find((c) => c.score >= best.score - margin && fits(c)) ?? best;
 }
 
+/** Whether a sentence matches as many of the question's words as another: one that matches fewer answers less of it. */
+const matchesAsMany = (c: Candidate, other: Candidate) => sentenceOf(c).lexical.matched.size >= sentenceOf(other).lexical.matched.size;
+
 /** Kinds of answer that are names, which a scraped page loses with its links (numbers it keeps). */
 const NAMED_TYPES: ReadonlySet<AnswerType> = new Set(['person', 'place', 'title', 'name']);
 
@@ -151,8 +154,7 @@ function hasNounAsked(best: RankedCandidate, ranked: RankedCandidate[], query: A
   if (question.type !== 'any' || !group) return best;
   const forms = new Set(group.variants.map((v) => v.term));
   const has = (c: RankedCandidate) => (sentenceOf(c).sentence.text.match(LOWER_CASE_WORD) ?? []).some((w) => forms.has(stem(w, c.passage.chunk.lang)));
-  const matched = (c: RankedCandidate) => sentenceOf(c).lexical.matched.size;
-  return has(best) ? best : nearlyAsGood(best, ranked, KIND_MARGIN, (c) => has(c) && matched(c) >= matched(best));
+  return has(best) ? best : nearlyAsGood(best, ranked, KIND_MARGIN, (c) => has(c) && matchesAsMany(c, best));
 }
 
 /** How far below the best a sentence that names someone right beside the question's words may score and still be taken. */
@@ -204,8 +206,7 @@ function namedAfterActAsked(best: RankedCandidate, ranked: RankedCandidate[], qu
   const act = query.groups.find((g) => g.word === word && !g.light);
   if (!act || sentenceOf(best).lexical.matched.has(act.word) || putsNameBesideQuestion(best, question)) return best;
   const forms = new Set(act.variants.map((v) => v.term));
-  const matched = (c: RankedCandidate) => sentenceOf(c).lexical.matched.size;
-  return ranked.find((c) => matched(c) >= matched(best) && putsNameBeside(c, question, (t) => forms.has(t))) ?? best;
+  return ranked.find((c) => matchesAsMany(c, best) && putsNameBeside(c, question, (t) => forms.has(t))) ?? best;
 }
 
 /** How far below the best a sentence whose named person does what the question asks may score and still be taken. */
