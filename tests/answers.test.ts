@@ -128,10 +128,10 @@ describe('answers from the real corpus', () => {
   });
 
   it("says the documents do not give the job of Ali's sister, rather than giving Ali's", async () => {
-    for (const question of ["What is the profession of Ali's sister?", 'Qual é a profissão da irmã do Alain?']) {
+    for (const question of ["What is the profession of Ali's sister?", 'Qual é o trabalho da irmã do Alain?']) {
       expect((await knowledge.ask(question)).answer.abstained, question).toBe(true);
     }
-    expect((await knowledge.ask("How old is Alain's son?")).answer.text).toContain('05 anos');
+    expect((await knowledge.ask("What age is Alain's son?")).answer.text).toContain('05 anos');
   });
 
   it('answers a question about a quoted title only from a sentence that names it', async () => {
@@ -383,7 +383,7 @@ describe('answers from the real corpus', () => {
   });
 
   it('gives the running time, the year and the source asked of the film itself, from the lead of the article', async () => {
-    for (const question of ['How long is the movie?', 'Quantos minutos dura o filme?', 'What is the running time?']) expect((await knowledge.ask(question)).answer.text, question).toContain('122 minutes');
+    for (const question of ['How long is the movie?', 'Quantos minutos tem o filme?', 'What is the running time?']) expect((await knowledge.ask(question)).answer.text, question).toContain('122 minutes');
     expect((await knowledge.ask('When did it come out?')).answer.text).toContain('2012');
     expect((await knowledge.ask('What is the movie based on?')).answer.text).toContain('Craig Davidson');
   });

@@ -88,7 +88,7 @@ describe('how long the film runs, when it came out and what it was adapted from'
   const answered = (question: string) => facts.answer(ranking(question))?.answer.text;
 
   it('are answered by the first sentence of a lead that states them, in the asker\'s language when its lead does', () => {
-    for (const q of ['How long is the movie?', 'Qual a duração do filme?', 'Quantos minutos dura o filme?']) expect(answered(q), q).toBe('With a runtime of 122 minutes, it premiered at Cannes. [1]');
+    for (const q of ['How long is the movie?', 'Qual a duração do filme?', 'Quantos minutos tem o filme?']) expect(answered(q), q).toBe('With a runtime of 122 minutes, it premiered at Cannes. [1]');
     expect(answered('When did it come out?')).toBe('Rust and Bone is a 2012 French drama film. [1]');
     expect(answered('Quando o filme foi lançado?')).toBe('É um filme franco-belga de 2012. [1]');
     for (const q of ['What is the movie based on?', 'Em que livro o filme se baseia?']) expect(answered(q), q).toBe('It was adapted from two short stories by Craig Davidson. [1]');

@@ -20,7 +20,7 @@ describe('who held a crew role', () => {
     for (const question of ["Who is the movie's director?", "Who was the film's composer?", 'Who was the film editor?', 'Who is the lead producer?']) {
       expect(unnamedRole(question, read), question).toBeUndefined();
     }
-    expect(unnamedRole("Who was the film's casting director?", read)).toBe('casting director');
+    expect(unnamedRole("Who was the movie's casting director?", read)).toBe('casting director');
   });
 
   it('leaves questions that ask no role, or not who, alone', () => {

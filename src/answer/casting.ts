@@ -88,7 +88,7 @@ export function castListSentence(ranked: RankedCandidate[], question: string, la
   return casting.find((c) => c.passage.chunk.lang === lang) ?? casting[0];
 }
 
-/** "Who plays Ali's son?", "Quem faz o papel do filho do Ali?": the role asked by what it is, after the verb. */
+/** "Who plays Ali's son?", "Quem faz o papel da irmã do Ali?": the role asked by what it is, after the verb. */
 const PLAYS_DESCRIBED = /\b(?:plays|played|portrays|portrayed|interpreta|interpretou|vive|viveu|faz o papel|fez o papel)\b/iu;
 /** Where a sentence casts someone, who stands before it: "Armand Verdure portrays , the young son…", "Matthias as Ali, a rough-hewn single father". */
 const CASTS = /\b(?:plays|played|portrays|portrayed|embodies|embodied|appears as|appeared as|stars as|starred as|(?:is|was) cast as|interpreta|interpretou|vive|viveu|no papel de)\b|(?<=\p{Lu}[\p{L}-]+) as\b/gu;

@@ -271,7 +271,7 @@ const singularForms = (word: string) => {
 };
 
 /**
- * "What kind of fighter is Ali trying to become?" is answered by a sentence that qualifies the
+ * "What kind of fighter is Ali?" is answered by a sentence that qualifies the
  * noun ("…single father and bare-knuckle fighter"), in the asker's language by the very word,
  * in the other by its translations ("forte laço" for "bond"), chosen as a job is, when the best
  * one lacks the noun; by one in the asker's language when one does.
@@ -411,7 +411,7 @@ const ONLY_A_NUMBER_ANSWERS: ReadonlySet<AnswerType> = new Set(['count', 'money'
 /**
  * A question that asks for a number of some kind is not answered by a sentence that gives none:
  * "How many orcas appear in the film?" by "…Academy Award-winning performance as in (2007)…", nor
- * "Em que ano a Marion Cotillard nasceu?" by "Em uma noite… conhecendo Stephanie (Marion Cotillard)",
+ * "Em que ano nasceu a Marion Cotillard?" by "Em uma noite… conhecendo Stephanie (Marion Cotillard)",
  * which gives a time in the story, not a year. A rank is answered in words ("at number one").
  */
 function lacksNumberAsked(c: Candidate, question: QuestionContext): boolean {
@@ -429,7 +429,7 @@ function looksLikeTitle(quoted: string): boolean {
 
 /**
  * Whether a sentence matches the question only inside titles of works that the question does not
- * name: "Qual é o maior rio do mundo?" is not about Lykke Li's "I Follow Rivers", nor "O que
+ * name: "Qual é o rio mais longo do mundo?" is not about Lykke Li's "I Follow Rivers", nor "O que
  * acontece no parque aquático?" about Desplat's Oscar for The Shape of Water (2017).
  */
 function matchesOnlyInTitles(c: Candidate, question: QuestionContext): boolean {
