@@ -1,6 +1,6 @@
 import type { Lang } from '../corpus/types.js';
 import { titleWords, workTitle } from '../search/describedAs.js';
-import type { AnalyzedQuery } from '../search/query.js';
+import type { AnalyzedQuery, TermGroup } from '../search/query.js';
 import type { Retrieval } from '../search/retriever.js';
 import { bundledLexicon, contentWords, translateWords } from '../search/lexicon.js';
 import { escapeRegExp, foldAccents, isLightWord, isStopword, stem, words } from '../search/text.js';
@@ -111,6 +111,14 @@ function givesKindAsked(best: RankedCandidate, ranked: RankedCandidate[], questi
   return fitting.find((c) => c.passage.chunk.lang === question.lang) ?? fitting[0] ?? best;
 }
 
+/** The question's names, lower-cased, with the words of the work's title and the words for the work itself: what every sentence may share with it. */
+function namesAndWork(question: string, title: ReadonlySet<string>): Set<string> {
+  return new Set([...namesIn(question).map((n) => n.toLowerCase()), ...title, ...THE_WORK]);
+}
+
+/** The index terms a question word is searched by (its stems, translations and aliases). */
+const formsOf = (group: TermGroup) => new Set(group.variants.map((v) => v.term));
+
 /** Pairs of neighbouring words of a text, each an ordinary word (no name, number or function word), in their singular forms. */
 function wordPairs(text: string, isOrdinary: (word: string) => boolean): Set<string> {
   const ws = words(text).map((w) => (isOrdinary(w) ? singularForms(w)[1]! : ''));
@@ -128,7 +136,7 @@ const PHRASE_MARGIN = 3;
  */
 function keepsPhraseAsked(best: RankedCandidate, ranked: RankedCandidate[], query: AnalyzedQuery): RankedCandidate {
   if (!asksYesOrNo(query.text, query.lang)) return best;
-  const names = new Set([...namesIn(query.text).map((n) => n.toLowerCase()), ...titleWords(chunksOf(ranked)), ...THE_WORK]);
+  const names = namesAndWork(query.text, titleWords(chunksOf(ranked)));
   const ordinary = (w: string) => !names.has(w) && !isStopword(w) && !isLightWord(w) && !/\d/.test(w);
   const asked = wordPairs(query.text, ordinary);
   const keeps = (c: RankedCandidate) => [...wordPairs(sentenceOf(c).sentence.text, ordinary)].some((pair) => asked.has(pair));
@@ -152,7 +160,7 @@ function hasNounAsked(best: RankedCandidate, ranked: RankedCandidate[], query: A
   const noun = nounAsked(query.text);
   const group = query.groups.find((g) => g.word === noun);
   if (question.type !== 'any' || !group) return best;
-  const forms = new Set(group.variants.map((v) => v.term));
+  const forms = formsOf(group);
   const has = (c: RankedCandidate) => (sentenceOf(c).sentence.text.match(LOWER_CASE_WORD) ?? []).some((w) => forms.has(stem(w, c.passage.chunk.lang)));
   return has(best) ? best : nearlyAsGood(best, ranked, KIND_MARGIN, (c) => has(c) && matchesAsMany(c, best));
 }
@@ -205,7 +213,7 @@ function namedAfterActAsked(best: RankedCandidate, ranked: RankedCandidate[], qu
   const word = wordAfterWho(query.text)?.toLowerCase();
   const act = query.groups.find((g) => g.word === word && !g.light);
   if (!act || sentenceOf(best).lexical.matched.has(act.word) || putsNameBesideQuestion(best, question)) return best;
-  const forms = new Set(act.variants.map((v) => v.term));
+  const forms = formsOf(act);
   return ranked.find((c) => matchesAsMany(c, best) && putsNameBeside(c, question, (t) => forms.has(t))) ?? best;
 }
 
@@ -221,7 +229,7 @@ function namedActs(best: RankedCandidate, ranked: RankedCandidate[], query: Anal
   const asked = askedNameAndVerb(query.text);
   const verb = asked && query.groups.find((g) => g.word === asked.verb.toLowerCase());
   if (!asked || !verb) return best;
-  const forms = new Set(verb.variants.map((v) => v.term));
+  const forms = formsOf(verb);
   const acts = (c: RankedCandidate) => nameActs(sentenceOf(c).sentence.text, asked.name, (t) => forms.has(stem(t, c.passage.chunk.lang)));
   if (acts(best)) return best;
   return nearlyAsGood(best, ranked, SUBJECT_MARGIN, acts);
@@ -470,7 +478,7 @@ function missesQuotedTitle(chosen: Candidate[], question: string): boolean {
 function saysNothingAskedOfNames(chosen: Candidate[], retrieval: Retrieval, ranked: RankedCandidate[]): boolean {
   const { query, unknownWords } = retrieval;
   const title = titleWords(chunksOf(ranked));
-  const names = new Set([...namesIn(query.text).map((n) => n.toLowerCase()), ...title, ...THE_WORK]);
+  const names = namesAndWork(query.text, title);
   const asked = query.groups.filter((g) => !names.has(g.word) && !g.light);
   if (asked.length === 0 || !asked.every((g) => unknownWords.includes(g.word))) return false;
   const matched = chosen.flatMap((c) => [...sentenceOf(c).lexical.matched]);

@@ -167,7 +167,7 @@ export interface PartRanking {
 function standings({ part, ranked, retrieval, confident }: PartRanking, quantity: Quantity): Standing[] {
   const terms = askedTerms(part, retrieval);
   const ownWeight = weightOf([...new Set([...terms.values()].flat())].filter((w) => w.own));
-  const standsFor = (s: Closeness) => (confident ? s.near > 0 : s.near >= ownWeight - 1e-9);
+  const nearEnough = (s: Closeness) => (confident ? s.near > 0 : s.near >= ownWeight - 1e-9);
   return ranked.slice(0, DEPTH).flatMap((candidate) => {
     const { chunk } = candidate.passage;
     const text = candidate.passage.sentences[candidate.index]!.sentence.text;
@@ -176,7 +176,7 @@ function standings({ part, ranked, retrieval, confident }: PartRanking, quantity
     return tokens.flatMap((token, i) => {
       if (token.quantum?.quantity !== quantity) return [];
       const standing = closeness(tokens, terms, i, quantity, headings, chunk.lang);
-      return standsFor(standing) ? [{ ...standing, operand: { ...token.quantum, candidate, position: i } }] : [];
+      return nearEnough(standing) ? [{ ...standing, operand: { ...token.quantum, candidate, position: i } }] : [];
     });
   });
 }
